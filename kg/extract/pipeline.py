@@ -1,11 +1,70 @@
-"""Placeholder pipeline, replaced by the rule-based extractor."""
+"""The extraction pipeline: sentences -> mentions -> entities -> relations.
+
+Pure: an ``Article`` in, an ``Extraction`` out. Each stage is its own module so a test
+can feed it one sentence.
+"""
 from __future__ import annotations
 
-from ..model import Article, Extraction
+import re
 
-EXTRACTOR_VERSION = "fashion-kg-rules/0.1"
+from ..ids import fold
+from ..model import Article, Entity, Evidence, Extraction, Relation
+from . import mentions as mention_finder
+from .lexicon import Lexicon, load_lexicon
+from .relations import Context, Ref, RuleSet
+from .resolve import main_brand, resolve
+from .sentences import split
+
+EXTRACTOR_VERSION = "fashion-kg-rules/0.2"
+STAFF_BYLINE = re.compile(r"\b(staff|desk|service|news|team|editors?|wire|reporters?|correspondents?|agency|"
+                          r"bureau|contributors?)\b", re.I)
+
+
+def byline_people(byline: str | None, lex: Lexicon) -> list[str]:
+    """Named people in a byline; desks and staff bylines name nobody."""
+    if not byline or STAFF_BYLINE.search(byline) or byline.isupper():
+        return []
+    names = re.split(r"\s*(?:,|\band\b|&)\s*", byline)
+    return [n.strip() for n in names if 2 <= len(n.split()) <= 4 and all(w[:1].isupper() for w in n.split())]
 
 
 def extract(article: Article) -> Extraction:
-    """Entities and relations of one article."""
-    return Extraction(article, [], [], EXTRACTOR_VERSION)
+    """Entities and relations of one article, each relation with its evidence sentence."""
+    lex = load_lexicon()
+    sentences = split(article.text, article.title, article.captions)
+    found = [mention_finder.find(s.text, s.start, lex, s.caption) for s in sentences]
+    title_mentions = [m for s, ms in zip(sentences, found, strict=True) if s.title for m in ms]
+    main = main_brand(title_mentions, [m for ms in found for m in ms])
+    year = article.published.year if article.published else None
+    resolved = resolve(found, lex, main, year, article.text)
+    entities = resolved.entities
+    main_key = ("Brand", fold(main)) if main else None
+    ctx = Context(main_brand=main_key)
+    rules = RuleSet(lex, ctx)
+    for sent, ms in zip(sentences, found, strict=True):
+        refs = [Ref(m, resolved.refs[id(m)]) for m in ms if id(m) in resolved.refs]
+        rules.sentence(sent, refs)
+    relations = list(ctx.relations.values())
+    # Every product and campaign belongs to its brand.
+    first_sentence = {}
+    for sent, ms in zip(sentences, found, strict=True):
+        for m in ms:
+            key = resolved.refs.get(id(m))
+            if key and key not in first_sentence:
+                first_sentence[key] = sent
+    have = {(r.subject, r.predicate, r.object) for r in relations}
+    for key, entity in list(entities.items()):
+        if entity.type not in ("Product", "Campaign") or not entity.brand:
+            continue
+        brand_key = ("Brand", fold(entity.brand))
+        if brand_key not in entities:
+            entities[brand_key] = Entity("Brand", entity.brand)
+        sent = first_sentence.get(key)
+        if (key, "brand", brand_key) not in have and sent is not None:
+            relations.append(Relation(key, "brand", brand_key, Evidence(sent.text, sent.start, sent.end, 0.8)))
+    for name in byline_people(article.byline, lex):
+        person = Entity("Person", name, occupation=["journalist"])
+        entities.setdefault(person.key, person)
+    used = {k for r in relations for k in (r.subject, r.object)}
+    kept = [e for k, e in entities.items() if e.type != "Campaign" or k in used or e.name]
+    return Extraction(article, kept, relations, EXTRACTOR_VERSION)

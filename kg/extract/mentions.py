@@ -1,0 +1,383 @@
+"""Find mentions of brands, people, products and campaigns in one sentence.
+
+A mention is a span with a type and a proposed name. Brands come from the lexicon;
+people from capitalised runs that look like names (given-name lexicon, descriptors such
+as "South Korean actress", honorifics, stage names); products from names followed by a
+product noun or quoted; campaigns from names and quotes beside the word "campaign" and
+from "<season> <year> campaign" phrases.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..ids import fold
+from .lexicon import Lexicon, trigger_pattern
+from .tokens import FUNCTION_WORDS, Run, Token, capital_runs, tokens
+
+HONORIFIC = re.compile(r"\b(Mr|Ms|Mrs|Mx|Miss|Dr|Dame|Sir|Madame|Mme)\.?\s+$")
+SEASON = re.compile(r"\b(pre-fall|pre-spring|spring(?:/summer|-summer)?|summer|fall(?:/winter|-winter)?|autumn"
+                    r"(?:/winter|-winter)?|winter|resort|cruise|holiday|SS|FW|AW)\s*['’]?((?:19|20)\d\d|\d\d)\b", re.I)
+YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+PRODUCT_CUE = re.compile(r"\b(?:bags?|handbags?|designs?|styles?|accessories|pieces|silhouettes|models|shoes|"
+                         r"sneakers|watch(?:es)?|jewel(?:le)?ry|fragrances?|perfumes?|imagery|campaign|carr(?:y|ies|ying)|"
+                         r"launch(?:ed|es)?|release[sd]?|reissue[sd]?|version|versions|line)\b", re.I)
+QUOTED = re.compile(r"“([^”]{1,80})”|\"([^\"]{1,80})\"|‘([^’]{1,80}?)’(?!\w)|(?<!\w)'([^']{1,80}?)'(?!\w)")
+PERSON_AFTER = re.compile(r"^(?:,\s*(?:who|whose|the\s+\w+\s+(?:behind|of))\b|\s+(?:said|says|added|told|explained|"
+                          r"posted|wrote|noted|recalled|described)\b|\s*\((?:born|née)\b)")
+
+
+@dataclass
+class Mention:
+    """A typed span of one sentence, with the name it proposes."""
+
+    type: str
+    name: str
+    start: int  # offsets within the article text
+    end: int
+    surface: str
+    brand: str | None = None  # for products and campaigns: the brand named with them
+    possessive: bool = False
+    honorific: bool = False
+    nationality: str | None = None
+    occupations: list[str] = field(default_factory=list)
+    occupation_kinds: set[str] = field(default_factory=set)
+    season: str | None = None  # unnamed campaigns
+    year: str | None = None
+    confident: bool = True
+
+
+def normalise_season(word: str) -> str:
+    w = word.lower()
+    if w.startswith("pre-fall"):
+        return "Pre-Fall"
+    if w.startswith(("spring", "summer", "ss")):
+        return "Spring"
+    if w.startswith(("fall", "autumn", "winter", "fw", "aw")):
+        return "Fall"
+    if w in ("resort", "cruise"):
+        return "Resort"
+    return word.title()
+
+
+def _descriptor(before: str, lex: Lexicon) -> tuple[str | None, list[str], set[str]]:
+    """Nationality and occupations in the words right before a name."""
+    words = re.findall(r"[\w'’\-]+|,|&", before[-120:])
+    nationality, occupations, kinds = None, [], set()
+    i = len(words)
+    while i > 0:
+        matched = False
+        for size in (3, 2, 1):
+            if i - size < 0:
+                continue
+            phrase = " ".join(words[i - size:i]).lower()
+            if phrase in lex.occupations:
+                occ, kind = lex.occupations[phrase]
+                occupations.insert(0, occ)
+                kinds.add(kind)
+                i -= size
+                matched = True
+                break
+            nat = _nationality(phrase, lex)
+            if nat and occupations:
+                nationality = nat
+                i -= size
+                matched = True
+                break
+        if matched:
+            continue
+        if words[i - 1].lower() in ("and", ",", "&", "duo", "pair", "newly-named", "new", "fellow", "late",
+                                    "former", "legendary", "renowned", "celebrated", "iconic", "veteran",
+                                    "star", "acclaimed", "award-winning", "famed", "young", "rising", "emerging",
+                                    "brand", "global", "house", "longtime", "long-time") and i > 1:
+            i -= 1
+            continue
+        break
+    return nationality, occupations, kinds
+
+
+def _nationality(phrase: str, lex: Lexicon) -> str | None:
+    parts = re.split(r"-(?=[A-Za-z])", phrase)
+    if all(fold(p) in lex.nationalities for p in parts):
+        return "-".join(lex.nationalities[fold(p)] for p in parts)
+    return None
+
+
+def _product_noun_after(text: str, end: int, lex: Lexicon) -> str | None:
+    m = re.match(r"\s+([a-zé\-]+(?:\s+[a-zé\-]+)?)", text[end:])
+    if not m:
+        return None
+    two = m.group(1)
+    one = two.split()[0]
+    if two in lex.product_nouns:
+        return two
+    if one in lex.product_nouns:
+        return one
+    return None
+
+
+def _looks_like_person(run: Run, lex: Lexicon, before: str, after: str) -> tuple[bool, bool]:
+    """(is a person, confidently) from the run's words and its context."""
+    words = [t.text for t in run.tokens]
+    if fold(run.text) in lex.mononyms:
+        return True, True
+    if HONORIFIC.search(before):
+        return True, True
+    first = words[0]
+    if len(words) >= 2:
+        if lex.is_given_name(first) and first not in lex.ambiguous_given:
+            return True, True
+        if first in lex.asian_surnames and all(w[0].isupper() for w in words):
+            return True, len(words) >= 2
+        if first in lex.ambiguous_given and not run.sentence_initial:
+            return True, False
+    nat, occ, kinds = _descriptor(before, lex)
+    if occ:
+        return True, True
+    if PERSON_AFTER.match(after):
+        return True, len(words) >= 2
+    if len(words) >= 2 and all(re.fullmatch(r"[A-Z][a-zà-ÿ'’\-]+|[A-Z]\.", w) for w in words) and len(words) <= 4:
+        return True, False
+    return False, False
+
+
+def find(sentence_text: str, offset: int, lex: Lexicon, is_caption: bool = False) -> list[Mention]:
+    """Every mention in one sentence (offsets are absolute: ``offset`` + position)."""
+    text = sentence_text
+    out: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    def add(m: Mention, s: int, e: int) -> None:
+        out.append(m)
+        taken.append((s, e))
+
+    # Multi-word and stylised stage names first ("Tyler, the Creator", "FKA twigs", "Lil Nas X").
+    for m in _mononym_pattern(lex).finditer(text):
+        add(Mention("Person", lex.mononyms[fold(m.group(0))], offset + m.start(), offset + m.end(), m.group(0)),
+            m.start(), m.end())
+
+    # Quoted titles next to "campaign" or a product noun.
+    for m in QUOTED.finditer(text):
+        inner = next(g for g in m.groups() if g is not None).strip().rstrip(",.")
+        if not inner or not (inner[0].isupper() or inner[0] in "#@0123456789") or len(inner.split()) > 8:
+            continue
+        s, e = m.start(), m.end()
+        if not free(s, e):
+            continue
+        around_before, around_after = text[max(0, s - 45):s].lower(), text[e:e + 45].lower()
+        noun = _product_noun_after(text, e, lex)
+        if noun:
+            add(Mention("Product", inner, offset + s + 1, offset + s + 1 + len(inner), m.group(0)), s, e)
+        elif re.match(r"^\s*,?\s*(?:a\s+|an\s+|the\s+|its\s+)?(?:[\w\-]+\s+){0,3}(?:campaign|ad campaign|"
+                      r"advertising campaign|series of (?:ads|images)|campaign film)\b", around_after) or re.search(
+                r"\b(?:campaign|campaign,?\s+(?:titled|called|dubbed|named)|titled|dubbed|called|named)\s*,?\s*$",
+                around_before) or re.search(r"\b(?:campaign)\b", around_after[:25]):
+            if re.search(r"\b(?:film|album|song|single|series|show|drama|book|magazine|newspaper|movie|"
+                         r"documentary|exhibition)\s*,?\s*$", around_before):
+                continue
+            add(Mention("Campaign", inner, offset + s + 1, offset + s + 1 + len(inner), m.group(0)), s, e)
+
+    # Hashtag campaigns.
+    for m in re.finditer(r"#\w+", text):
+        if free(m.start(), m.end()) and re.search(r"campaign|initiative|series", text[m.end():m.end() + 40], re.I):
+            add(Mention("Campaign", m.group(0), offset + m.start(), offset + m.end(), m.group(0)), m.start(), m.end())
+
+    # Brands from the lexicon (a brand followed by a number is a product: "CHANEL 25").
+    assert lex.brand_pattern is not None
+    for m in lex.brand_pattern.finditer(text):
+        s, e = m.start(), m.end()
+        if not free(s, e):
+            continue
+        entry = lex.brands[m.group(0)]
+        num = re.match(r"\s+(\d[\d.]*)(?![\w.])", text[e:])
+        if num and not YEAR.fullmatch(num.group(1)):
+            pe = e + num.end()
+            add(Mention("Product", f"{m.group(0)} {num.group(1)}", offset + s, offset + pe, text[s:pe],
+                        brand=entry.name), s, pe)
+            continue
+        possessive = bool(re.match(r"['’]s\b", text[e:]))
+        add(Mention("Brand", entry.name, offset + s, offset + e, m.group(0), possessive=possessive), s, e)
+
+    toks = tokens(text)
+    for run in capital_runs(text, toks):
+        _classify_run(run, text, offset, lex, out, taken, is_caption)
+
+    # "the Le Cagole and Hourglass": a capitalised word joined to a product is a product too.
+    for prod in [m for m in out if m.type == "Product"]:
+        ps, pe = prod.start - offset, prod.end - offset
+        for pattern, forward in ((r"^(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)(?:the\s+)?([A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2})", True),):
+            m = re.match(pattern, text[pe:])
+            if m and free(pe + m.start(1), pe + m.end(1)) and fold(m.group(1)) not in lex.non_entities:
+                a, b = pe + m.start(1), pe + m.end(1)
+                out.append(Mention("Product", m.group(1), offset + a, offset + b, m.group(1), brand=prod.brand,
+                                   confident=prod.confident))
+                taken.append((a, b))
+        del ps
+
+    # Numbered products: "the 2.55", "Air Force 1" is handled as a run + number.
+    for m in re.finditer(r"\bthe\s+(\d+(?:\.\d+)+)\b", text):
+        if free(m.start(1), m.end(1)):
+            add(Mention("Product", m.group(1), offset + m.start(1), offset + m.end(1), m.group(1)),
+                m.start(1), m.end(1))
+
+    # Unnamed campaigns: "<season> <year> campaign", "2024 Peekaboo campaign".
+    for m in re.finditer(r"campaign", text, re.I):
+        window_start = max(0, m.start() - 60)
+        window = text[window_start:m.start()]
+        clause = re.split(r"[.;:!?]|,\s(?!\d)", window)[-1]
+        sm = SEASON.search(clause)
+        ym = YEAR.search(clause)
+        if not (sm or ym):
+            continue
+        s = window_start + len(window) - len(clause) + (sm or ym).start()
+        if not free(s, m.end()):
+            # a named campaign or product sits between: only attach season/year info
+            pass
+        season = normalise_season(sm.group(1)) if sm else None
+        year = None
+        if sm:
+            y = sm.group(2)
+            year = y if len(y) == 4 else "20" + y
+        elif ym:
+            year = ym.group(1)
+        out.append(Mention("Campaign", "", offset + s, offset + m.end(), text[s:m.end()], season=season,
+                           year=year, confident=False))
+    out.sort(key=lambda mm: mm.start)
+    return out
+
+
+def _classify_run(run: Run, text: str, offset: int, lex: Lexicon, out: list[Mention],
+                  taken: list[tuple[int, int]], is_caption: bool) -> None:
+    """Turn one capitalised run into person, product or campaign mentions (or nothing)."""
+    toks: list[Token] = list(run.tokens)
+    # Split the run around brands already found inside it.
+    inside = [(a, b) for a, b in taken if a < run.end and b > run.start]
+    brand_spans = [m for m in out if m.type == "Brand" and run.start <= m.start - offset < run.end]
+    if inside and not brand_spans:
+        return  # covered by a quote or stage name
+    lead_brand: str | None = None
+    if brand_spans:
+        b = brand_spans[0]
+        bs, be = b.start - offset, b.end - offset
+        before_toks = [t for t in toks if t.end <= bs]
+        after_toks = [t for t in toks if t.start >= be]
+        if before_toks and lex.is_given_name(before_toks[0].text) and not after_toks:
+            # "Simon Porte Jacquemus", "Silvia Venturini Fendi": a person bearing the house's name
+            out.remove(b)
+            taken.remove((bs, be))
+        elif after_toks and lex.is_given_name(toks[0].text) and not before_toks and len(after_toks) == 1 and \
+                not _product_noun_after(text, after_toks[-1].end, lex) and \
+                not re.match(r"\s+campaign", text[after_toks[-1].end:]) and \
+                after_toks[0].text[0].isupper() and after_toks[0].text not in lex.brands:
+            # "Kenzo Takada": the founder, not a product
+            out.remove(b)
+            taken.remove((bs, be))
+        elif before_toks and not after_toks:
+            # "Lady Dior", "Pillow Tabby"-style: a product named with the house inside it
+            if before_toks[0].lower in FUNCTION_WORDS or fold(" ".join(t.text for t in before_toks)) in \
+                    lex.non_entities or _is_descriptor_words(before_toks, lex):
+                return
+            if _product_noun_after(text, be, lex) or re.match(r"\s+(?:\d{4}\s+)?campaign", text[be:]):
+                out.remove(b)
+                taken.remove((bs, be))
+            else:
+                return
+        else:
+            toks = after_toks
+            lead_brand = b.name
+            if not toks:
+                return
+    honorific = False
+    if toks and re.fullmatch(r"(Mr|Ms|Mrs|Mx|Miss|Dr|Dame|Sir|Madame|Mme)\.?", toks[0].text) and len(toks) > 1:
+        toks, honorific = toks[1:], True
+    # Drop sentence-initial function words and descriptor words from the front.
+    for size in (3, 2):
+        if len(toks) > size and _nationality(" ".join(t.text for t in toks[:size]).lower(), lex):
+            toks = toks[size:]
+            break
+    if toks and _nationality(" ".join(t.text for t in toks).lower(), lex):
+        return
+    while toks and (toks[0].lower in FUNCTION_WORDS or fold(toks[0].text) in lex.non_entities
+                    or _nationality(toks[0].text.lower(), lex) or toks[0].lower in lex.occupations):
+        toks = toks[1:]
+    if not toks:
+        return
+    s, e = toks[0].start, min(run.end, toks[-1].end)
+    name = text[s:e]
+    if not name or fold(name) in lex.non_entities or any(
+            (a < e and b > s) for a, b in taken):
+        return
+    if name.isupper() and len(name) <= 3 and fold(name) not in lex.mononyms:
+        return  # acronyms: CEO, LVMH is a brand (lexicon), others are noise
+    before, after = text[:s], text[e:]
+    if len(toks) >= 2 and toks[-1].lower in lex.product_nouns:
+        e = toks[-2].end
+        out.append(Mention("Product", text[s:e], offset + s, offset + e, text[s:toks[-1].end], brand=lead_brand))
+        taken.append((s, toks[-1].end))
+        return
+    noun = _product_noun_after(text, e, lex)
+    if noun:
+        out.append(Mention("Product", name, offset + s, offset + e, text[s:e], brand=lead_brand))
+        taken.append((s, e))
+        return
+    if re.match(r"\s+(?:ad\s+|advertising\s+|jewelry\s+|jewellery\s+)?campaign\b", after) and \
+            not SEASON.fullmatch(name) and not YEAR.fullmatch(name):
+        out.append(Mention("Campaign", name, offset + s, offset + e, text[s:e], brand=lead_brand))
+        taken.append((s, e))
+        return
+    if lead_brand:
+        # "Gucci Signoria", "Balenciaga Le City": a house's named thing
+        out.append(Mention("Product", name, offset + s, offset + e, text[s:e], brand=lead_brand, confident=False))
+        taken.append((s, e))
+        return
+    is_person, confident = _looks_like_person(run if toks == list(run.tokens) else _sub_run(run, toks, text),
+                                              lex, before, after)
+    if is_person and re.search(r"\bthe\s+$", before) and not honorific and not (
+            fold(name) in lex.mononyms or lex.is_given_name(toks[0].text)):
+        is_person = False
+    if is_person or honorific:
+        nat, occ, kinds = _descriptor(before, lex)
+        honorific = honorific or bool(HONORIFIC.search(before))
+        surface = text[run.start:e] if honorific else text[s:e]
+        out.append(Mention("Person", name, offset + s, offset + e, surface, nationality=nat, occupations=occ,
+                           occupation_kinds=kinds, honorific=honorific, confident=confident or honorific,
+                           possessive=run.possessive))
+        taken.append((s, e))
+        return
+    # A capitalised name after "the" with no other reading: maybe a product ("the Le Cagole").
+    if re.search(r"\bthe\s+$", before) and len(toks) <= 3:
+        cue = bool(PRODUCT_CUE.search(text))
+        out.append(Mention("Product", name, offset + s, offset + e, text[s:e], confident=cue))
+        taken.append((s, e))
+
+
+def _is_descriptor_words(toks: list[Token], lex: Lexicon) -> bool:
+    return all(_nationality(t.text.lower(), lex) or t.lower in lex.occupations for t in toks)
+
+
+def _sub_run(run: Run, toks: list[Token], text: str) -> Run:
+    s, e = toks[0].start, min(run.end, toks[-1].end)
+    return Run(tuple(toks), s, e, text[s:e], run.possessive, not text[:s].strip(" \"'“‘(*"))
+
+
+_MONONYM_CACHE: dict[int, re.Pattern[str]] = {}
+
+
+def _mononym_pattern(lex: Lexicon) -> re.Pattern[str]:
+    """Stage names that need exact matching: several words or odd capitals."""
+    key = id(lex)
+    if key not in _MONONYM_CACHE:
+        forms = [m for m in lex.mononyms.values() if " " in m or "," in m or not m[:1].isupper() or
+                 any(c in m for c in "$!-") or (m.isupper() and len(m) > 1)]
+        forms = sorted(set(forms), key=len, reverse=True)
+        _MONONYM_CACHE[key] = re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, forms)) + r")(?![\w])"
+                                         if forms else r"(?!x)x")
+    return _MONONYM_CACHE[key]
+
+
+def trigger_spans(kind: str, text: str) -> list[tuple[int, int]]:
+    """Where the trigger phrases of ``kind`` occur in ``text``."""
+    return [(m.start(), m.end()) for m in trigger_pattern(kind).finditer(text)]

@@ -1,0 +1,285 @@
+"""Relation rules: trigger phrases plus where the people, brands and campaigns stand.
+
+Each rule reads one sentence (its mentions already resolved to entities) and the
+article's running context (its main brand, the campaign being talked about). Sentences
+that deny or speculate produce nothing; past roles are kept and marked past.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Evidence, Relation
+from .lexicon import Lexicon
+from .mentions import Mention, trigger_spans
+from .sentences import Sentence
+
+Key = tuple[str, str]
+
+
+@dataclass
+class Context:
+    """What the article has established so far."""
+
+    main_brand: Key | None
+    current_campaign: Key | None = None
+    default_campaign: Key | None = None
+    relations: dict[tuple[Key, str, Key], Relation] = field(default_factory=dict)
+
+
+@dataclass
+class Ref:
+    """A resolved mention: the mention and the entity it denotes."""
+
+    mention: Mention
+    key: Key
+
+    @property
+    def type(self) -> str:
+        return self.key[0]
+
+
+def _clause_bounds(text: str, pos: int) -> tuple[int, int]:
+    """The clause around ``pos``: between semicolons, colons, dashes or sentence edges."""
+    left = max(text.rfind(c, 0, pos) for c in (";", " — ", " – ", "—"))
+    right_candidates = [i for i in (text.find(c, pos) for c in (";", " — ", " – ", "—")) if i != -1]
+    return (left + 1 if left != -1 else 0), (min(right_candidates) if right_candidates else len(text))
+
+
+class RuleSet:
+    """Applies every relation rule to the sentences of one article."""
+
+    def __init__(self, lex: Lexicon, ctx: Context) -> None:
+        self.lex = lex
+        self.ctx = ctx
+        self.photographers: set[Key] = set()
+
+    def emit(self, s: Key, p: str, o: Key, sent: Sentence, confidence: float, past: bool = False) -> None:
+        key = (s, p, o)
+        if s == o:
+            return
+        if key in self.ctx.relations:
+            old = self.ctx.relations[key]
+            if confidence <= old.evidence.confidence:
+                return
+        self.ctx.relations[key] = Relation(s, p, o, Evidence(sent.text, sent.start, sent.end, confidence), past=past)
+
+    def sentence(self, sent: Sentence, refs: list[Ref]) -> None:
+        text = sent.text
+        rel = [(r.mention.start - sent.start, r) for r in refs]
+        campaigns = [(pos, r) for pos, r in rel if r.type == "Campaign"]
+        if campaigns:
+            named = [r for _, r in campaigns if r.mention.name]
+            self.ctx.current_campaign = (named or [campaigns[-1][1]])[-1].key
+            if self.ctx.default_campaign is None:
+                self.ctx.default_campaign = self.ctx.current_campaign
+        doubtful = bool(trigger_spans("rumour", text)) or bool(trigger_spans("negation", text))
+        self.parent_company(sent, rel)
+        if doubtful:
+            return
+        self.ambassador(sent, rel)
+        self.creative_director(sent, rel)
+        self.photographer(sent, rel)
+        self.features(sent, rel)
+
+    # -- helpers -----------------------------------------------------------------------
+    def _past(self, text: str, lo: int, hi: int) -> bool:
+        return any(lo <= a < hi for a, _ in trigger_spans("past", text))
+
+    def _campaign_for(self, pos: int, rel: list[tuple[int, Ref]]) -> Key | None:
+        camps = [(p, r) for p, r in rel if r.type == "Campaign"]
+        before = [r for p, r in camps if p <= pos]
+        if before:
+            return before[-1].key
+        if camps:
+            return camps[0][1].key
+        return self.ctx.current_campaign or self.ctx.default_campaign
+
+    def _brand_near(self, text: str, t_start: int, t_end: int, rel: list[tuple[int, Ref]],
+                    lo: int, hi: int) -> Key | None:
+        brands = [(p, r) for p, r in rel if r.type == "Brand" and lo <= p < hi]
+        after = re.match(r"\s*(?:of|at|for|with)\s+(?:the\s+)?", text[t_end:])
+        if after:
+            for p, r in brands:
+                if t_end <= p <= t_end + after.end() + 2:
+                    return r.key
+        before = [(p, r) for p, r in brands if p < t_start and t_start - (p + len(r.mention.surface)) <= 30]
+        if before:
+            return before[-1][1].key
+        anywhere = [r for p, r in brands if p < t_start]
+        if anywhere:
+            return anywhere[-1].key
+        later = [r for p, r in brands if p >= t_end and r.mention.possessive is False]
+        if later and not re.search(r"\b(its|the (?:house|brand|label|company|maison)['’]s)\b",
+                                   text[max(0, t_start - 30):t_start]):
+            return later[0].key
+        return self.ctx.main_brand
+
+    def _people_after(self, text: str, pos: int, rel: list[tuple[int, Ref]], hi: int) -> list[Ref]:
+        """People in the list that starts right after ``pos`` ("X, Y and Z")."""
+        people = [(p, r) for p, r in rel if r.type == "Person" and pos <= p < hi]
+        out: list[Ref] = []
+        cursor = pos
+        for p, r in people:
+            gap = text[cursor:p]
+            if out and not re.fullmatch(r"\s*(?:,|and|&|,\s*and)?\s*(?:(?:[\w\-]+\s+){0,6})", gap):
+                break
+            if not out and len(gap.split()) > 8:
+                break
+            if out and re.search(r"\b(said|says|who|which|while|but|when)\b", gap):
+                break
+            out.append(r)
+            cursor = p + len(r.mention.surface)
+        return out
+
+    # -- rules -------------------------------------------------------------------------
+    def ambassador(self, sent: Sentence, rel: list[tuple[int, Ref]]) -> None:
+        text = sent.text
+        for a, b in trigger_spans("ambassador", text):
+            follow = text[b:b + 40].lower()
+            if text[a:b].lower().startswith("face") and re.match(r"\s*(?:the\s+|its\s+|a\s+)?(?:[\w\-’']+\s+){0,3}"
+                                                                 r"(?:campaign|collection|line|debut|bag|fragrance|"
+                                                                 r"watch)", follow):
+                continue
+            if any(r.type in ("Product", "Campaign") and b <= p <= b + 25 for p, r in rel):
+                continue
+            lo, hi = _clause_bounds(text, a)
+            people = self._people_after(text, b, rel, hi)
+            direct = [r for r in people if (r.mention.start - sent.start) - b <= 30]
+            if not direct:
+                m = re.match(r"\s*(?:and\s+[\w\s]+?)?,?\s*(?:namely|including|such as|:)\s*", text[b:])
+                if m:
+                    direct = self._people_after(text, b + m.end(), rel, hi)
+            if not direct:
+                before = [r for p, r in rel if r.type == "Person" and lo <= p < a]
+                direct = before[-1:] if before else []
+            brand = self._brand_near(text, a, b, rel, lo, hi)
+            if not brand:
+                continue
+            past = self._past(text, lo, b)
+            for person in direct:
+                self.emit(person.key, "ambassadorOf", brand, sent, 0.85, past)
+        # "Jimin (Dior), Suga (Valentino)": parenthesised houses after people
+        if trigger_spans("ambassador", text):
+            for p, r in rel:
+                if r.type != "Person":
+                    continue
+                m = re.match(r"\s*\(([^)]{2,40})\)", text[p + len(r.mention.surface):])
+                if m:
+                    for q, b in rel:
+                        if b.type == "Brand" and p < q < p + len(r.mention.surface) + m.end():
+                            self.emit(r.key, "ambassadorOf", b.key, sent, 0.75)
+
+    def creative_director(self, sent: Sentence, rel: list[tuple[int, Ref]]) -> None:
+        text = sent.text
+        for a, b in trigger_spans("creative_title", text):
+            follow = text[b:b + 45].lower()
+            if re.match(r"\s+(?:of|for)\s+(?:the\s+|its\s+|a\s+)?(?:[\w\-]+\s+){0,2}(?:capsule|collaboration|"
+                        r"partnership|campaign|project|film|collab)", follow):
+                continue
+            lo, hi = _clause_bounds(text, a)
+            after = [r for r in self._people_after(text, b, rel, hi)
+                     if (r.mention.start - sent.start) - b <= 12]
+            people = after[:1]
+            if not people:
+                before = [(p, r) for p, r in rel if r.type == "Person" and lo <= p < a]
+                if before:
+                    p, r = before[-1]
+                    between = text[p + len(r.mention.surface):a]
+                    if not re.search(r"\b(said|says|told|under|after|with|and)\b", between) or \
+                            re.search(r"\bas\b", between):
+                        people = [r]
+            brand = self._brand_near(text, a, b, rel, lo, hi)
+            if not brand:
+                continue
+            past = self._past(text, max(lo, a - 40), b + 20)
+            for person in people:
+                self.emit(person.key, "creativeDirectorOf", brand, sent, 0.85, past)
+            # "succeeding Hedi Slimane" with the title in the sentence: the predecessor held it
+            for m in re.finditer(r"\b(?:succeed(?:ing|ed|s)?|replac(?:ing|ed|es)|took over from|"
+                                 r"taking over from|follows|following)\s+", text):
+                for p, r in rel:
+                    if r.type == "Person" and m.end() <= p <= m.end() + 2:
+                        self.emit(r.key, "creativeDirectorOf", brand, sent, 0.7, True)
+
+    def photographer(self, sent: Sentence, rel: list[tuple[int, Ref]]) -> None:
+        text = sent.text
+        blocked = trigger_spans("not_photographer", text)
+        found: list[Ref] = []
+        for a, b in trigger_spans("shot_by", text):
+            lo, hi = _clause_bounds(text, a)
+            cut = min([x for x, _ in blocked if x > b] + [hi])
+            people = self._people_after(text, b, rel, cut)
+            found += [r for r in people if (r.mention.start - sent.start) - b <= 60]
+        for p, r in rel:
+            if r.type == "Person" and "photographer" in r.mention.occupation_kinds and r not in found:
+                window = text[max(0, p - 60):p]
+                if re.search(r"\b(?:by|with|tapped|enlisted|hired)\b", window) and not any(
+                        p - 40 <= x <= p for x, _ in blocked):
+                    found.append(r)
+        for p, r in rel:  # "X shot the campaign"
+            if r.type == "Person" and re.match(r"\s+(?:also\s+)?(?:shot|lensed|photographed)\s+(?:the|its|this)\b",
+                                                text[p + len(r.mention.surface):]):
+                found.append(r)
+        self.photographers = {r.key for r in found}
+        for r in found:
+            camp = self._campaign_for(r.mention.start - sent.start, rel)
+            if camp is None:
+                camp = self._ensure_default_campaign()
+            if camp:
+                self.emit(camp, "photographedBy", r.key, sent, 0.85)
+
+    def features(self, sent: Sentence, rel: list[tuple[int, Ref]]) -> None:
+        text = sent.text
+        cue = bool(trigger_spans("campaign_cue", text)) or any(r.type == "Campaign" for _, r in rel)
+        verbs = trigger_spans("feature_verb", text)
+        if sent.caption:
+            verbs += trigger_spans("caption_link", text)
+        if not (cue and verbs) and not (sent.caption and cue):
+            # product-named campaigns still show their product
+            return
+        shot = trigger_spans("shot_by", text) + trigger_spans("not_photographer", text)
+        titles = trigger_spans("creative_title", text)
+        for p, r in rel:
+            if r.type not in ("Person", "Product"):
+                continue
+            end = p + len(r.mention.surface)
+            if any(a <= p and p - b <= 40 and not re.search(r"[;.]|\b(?:and|with)\b\s+(?!\w+\s+\w+\s+by)",
+                                                              text[b:p]) for a, b in shot):
+                continue
+            if any(abs(p - b) <= 3 or abs(a - end) <= 4 for a, b in titles):
+                continue
+            if r.type == "Person" and re.match(r"\s*,?\s*(?:said|says|told|added)\b", text[end:]):
+                continue
+            if r.key in self.photographers:
+                continue
+            if r.type == "Person" and ("executive" in r.mention.occupation_kinds or
+                                       "photographer" in r.mention.occupation_kinds):
+                continue
+            if r.type == "Person" and re.search(r"\b(?:said|says|according to)\s*$", text[:p]):
+                continue
+            camp = self._campaign_for(p, rel) or self._ensure_default_campaign()
+            if camp:
+                self.emit(camp, "features", r.key, sent, 0.75 if r.type == "Person" else 0.7)
+
+    def parent_company(self, sent: Sentence, rel: list[tuple[int, Ref]]) -> None:
+        text = sent.text
+        if not trigger_spans("parent", text):
+            return
+        groups = [(p, r) for p, r in rel if r.type == "Brand" and self._is_group(r.mention.name)]
+        houses = [(p, r) for p, r in rel if r.type == "Brand" and not self._is_group(r.mention.name)]
+        for gp, g in groups:
+            targets = [h for _, h in houses]
+            if not targets and self.ctx.main_brand and self.ctx.main_brand != g.key:
+                targets = []
+                if re.search(r"-owned|owned by|part of|subsidiary|portfolio|stable", text):
+                    self.emit(self.ctx.main_brand, "parentCompany", g.key, sent, 0.6)
+            for h in targets:
+                self.emit(h.key, "parentCompany", g.key, sent, 0.7)
+
+    def _is_group(self, name: str) -> bool:
+        entry = self.lex.brands.get(name)
+        return bool(entry and entry.kind == "group")
+
+    def _ensure_default_campaign(self) -> Key | None:
+        return self.ctx.current_campaign or self.ctx.default_campaign

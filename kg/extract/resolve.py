@@ -1,0 +1,165 @@
+"""Resolve mentions into the entities of one article.
+
+"Ms. Kardashian" and "Kardashian" join "Kim Kardashian"; a bare "Le City" joins the
+product named earlier; unnamed campaigns get the name "<Brand> <Season> <Year> campaign";
+uncertain names are kept only when the article backs them up (an honorific later, or a
+list they share with people).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..ids import fold
+from ..model import Entity
+from .lexicon import Lexicon
+from .mentions import Mention
+
+
+@dataclass
+class Resolved:
+    """Entities of the article and, for each mention, the entity key it refers to."""
+
+    entities: dict[tuple[str, str], Entity] = field(default_factory=dict)
+    refs: dict[int, tuple[str, str]] = field(default_factory=dict)  # id(mention) -> entity key
+    main_brand: str | None = None
+
+    def add(self, entity: Entity) -> tuple[str, str]:
+        key = entity.key
+        if key in self.entities:
+            known = self.entities[key]
+            known.aliases |= entity.aliases
+            known.nationality = known.nationality or entity.nationality
+            for occ in entity.occupation:
+                if occ not in known.occupation:
+                    known.occupation.append(occ)
+        else:
+            self.entities[key] = entity
+        return key
+
+
+_TEXT: dict[str, str] = {}
+
+
+def _between(a: Mention, b: Mention) -> str:
+    """The article text between two mentions of one sentence (set by ``resolve``)."""
+    text = _TEXT.get("text", "")
+    lo, hi = (a.end, b.start) if a.end <= b.start else (b.end, a.start)
+    return text[lo:hi] if 0 <= lo <= hi else "x"
+
+
+def _last_names(name: str) -> list[str]:
+    words = name.split()
+    return [" ".join(words[i:]) for i in range(1, len(words))]
+
+
+def main_brand(title_mentions: list[Mention], all_mentions: list[Mention]) -> str | None:
+    """The article's house: the first brand in the headline, else the most mentioned."""
+    for m in title_mentions:
+        if m.type == "Brand":
+            return m.name
+    counts = Counter(m.name for m in all_mentions if m.type == "Brand")
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def resolve(sentences_mentions: list[list[Mention]], lex: Lexicon, main: str | None,
+            article_year: int | None, text: str = "") -> Resolved:
+    """Cluster the mentions of every sentence into entities."""
+    _TEXT["text"] = text
+    res = Resolved(main_brand=main)
+    flat = [m for ms in sentences_mentions for m in ms]
+    products = {fold(m.name): m for m in flat if m.type == "Product" and m.confident}
+    persons_full = {fold(m.name): m for m in flat if m.type == "Person" and len(m.name.split()) >= 2
+                    and m.confident}
+    honorific_surnames = {fold(m.name) for m in flat if m.type == "Person" and m.honorific}
+
+    # Which uncertain people does the article back up?
+    def backed(m: Mention, sentence: list[Mention]) -> bool:
+        if m.confident:
+            return True
+        last = fold(m.name.split()[-1])
+        if last in honorific_surnames or any(fold(h).endswith(last) for h in honorific_surnames):
+            return True
+        others = [o for o in sentence if o is not m and o.type == "Person" and o.confident]
+        if len(others) >= 2:
+            return True
+        return any(re.fullmatch(r"\s*(?:,|,?\s*and|&)\s*", _between(o, m)) for o in others)
+
+    for sentence in sentences_mentions:
+        for m in sentence:
+            key = _resolve_one(m, sentence, res, lex, products, persons_full, backed, article_year)
+            if key:
+                res.refs[id(m)] = key
+    return res
+
+
+def _person_key(name: str, persons_full: dict, res: Resolved) -> tuple[str, str] | None:
+    """The full-name person a short or honorific form refers to (the most recent if several)."""
+    f = fold(name)
+    if f in persons_full:
+        return ("Person", fold(persons_full[f].name))
+    candidates = [full for full in persons_full if any(fold(ln) == f for ln in _last_names(persons_full[full].name))]
+    if not candidates:
+        candidates = [full for full in persons_full if full.split()[0] == f and len(f) > 3]
+        if len(candidates) != 1:
+            return None
+    known = [c for c in candidates if ("Person", c) in res.entities]
+    pick = known[-1] if known else candidates[0]
+    return ("Person", pick)
+
+
+def _resolve_one(m: Mention, sentence: list[Mention], res: Resolved, lex: Lexicon, products: dict,
+                 persons_full: dict, backed, article_year: int | None) -> tuple[str, str] | None:
+    if m.type == "Brand":
+        return res.add(Entity("Brand", m.name, {m.surface} if m.surface != m.name else set()))
+    if m.type == "Person":
+        if fold(m.name) in products and not m.honorific:
+            p = products[fold(m.name)]
+            return res.add(Entity("Product", p.name, set(), brand=p.brand or res.main_brand))
+        if len(m.name.split()) == 1 or m.honorific or fold(m.name) not in persons_full:
+            key = _person_key(m.name, persons_full, res)
+            if key and key[1] != fold(m.name):
+                surface = m.surface if not m.honorific else _with_honorific(m)
+                full = persons_full[key[1]]
+                return res.add(Entity("Person", full.name, {surface}))
+        if not backed(m, sentence):
+            return None
+        if len(m.name.split()) == 1 and not m.confident:
+            return None
+        return res.add(Entity("Person", m.name, {_with_honorific(m)} if m.honorific else set(),
+                              nationality=m.nationality, occupation=list(m.occupations)))
+    if m.type == "Product":
+        if not m.confident:
+            key = _person_key(m.name, persons_full, res)
+            if key:
+                return res.add(Entity("Person", persons_full[key[1]].name))
+            if fold(m.name) not in products:
+                return None
+        if fold(m.name) in persons_full:
+            return ("Person", fold(m.name))
+        known = products.get(fold(m.name))
+        brand = m.brand or (known.brand if known else None) or res.main_brand
+        aliases = {m.surface} if m.surface not in (m.name, f"'{m.name}'", f"“{m.name}”") else set()
+        return res.add(Entity("Product", m.name, aliases, brand=brand))
+    if m.type == "Campaign":
+        brand = m.brand or _nearest_brand(m, sentence) or res.main_brand
+        if m.name:
+            if fold(m.name) in products or fold(m.name) == fold(brand or ""):
+                product = products.get(fold(m.name))
+                name = " ".join(x for x in (brand, m.season, m.year, product.name if product else None) if x)
+                return res.add(Entity("Campaign", f"{name} campaign", {m.surface}, brand=brand))
+            return res.add(Entity("Campaign", m.name, {m.surface} if m.surface != m.name else set(), brand=brand))
+        year = m.year or (str(article_year) if article_year else None)
+        name = " ".join(x for x in (brand, m.season, year) if x)
+        return res.add(Entity("Campaign", f"{name} campaign", {m.surface}, brand=brand))
+    return None
+
+
+def _with_honorific(m: Mention) -> str:
+    return m.surface if re.match(r"(Mr|Ms|Mrs|Mx|Miss|Dr|Dame|Sir)\b", m.surface) else m.surface
+
+
+def _nearest_brand(m: Mention, sentence: list[Mention]) -> str | None:
+    before = [b for b in sentence if b.type == "Brand" and b.end <= m.start and m.start - b.end < 40]
+    return before[-1].name if before else None
