@@ -20,9 +20,15 @@ SEASON = re.compile(r"\b(pre-fall|pre-spring|spring(?:/summer|-summer)?|summer|f
                     r"(?:/winter|-winter)?|winter|resort|cruise|holiday|SS|FW|AW)\s*['’]?((?:19|20)\d\d|\d\d)\b", re.I)
 YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 PRODUCT_CUE = re.compile(r"\b(?:bags?|handbags?|designs?|styles?|accessories|pieces|silhouettes|models|shoes|"
-                         r"sneakers|watch(?:es)?|jewel(?:le)?ry|fragrances?|perfumes?|imagery|campaign|carr(?:y|ies|ying)|"
-                         r"launch(?:ed|es)?|release[sd]?|reissue[sd]?|version|versions|line)\b", re.I)
+                         r"sneakers|watch(?:es)?|jewel(?:le)?ry|fragrances?|perfumes?|carr(?:y|ies|ying)|totes?|clutch(?:es)?|"
+                         r"reissue[sd]?|versions?)\b", re.I)
 QUOTED = re.compile(r"“([^”]{1,80})”|\"([^\"]{1,80})\"|‘([^’]{1,80}?)’(?!\w)|(?<!\w)'([^']{1,80}?)'(?!\w)")
+PERSON_BEFORE = re.compile(r"\b(?:(?:shot|lensed|photographed|captured|taken|styled|directed|designed|founded|"
+                           r"fronted|led|joined|signed|hired|appointed|named|succeeded|replaced|accompanied)\s+by|"
+                           r"starring|stars|featuring|features|ambassador|ambassadors|director|photographer|"
+                           r"photographers|designer|founder|successor|predecessor|succeeding|replacing|names|named|"
+                           r"taps|tapped|signs|signed|hires|hired|appoints|appointed|welcomes|welcomed|"
+                           r"and|with)\s+$", re.I)
 PERSON_AFTER = re.compile(r"^(?:,\s*(?:who|whose|the\s+\w+\s+(?:behind|of))\b|\s+(?:said|says|added|told|explained|"
                           r"posted|wrote|noted|recalled|described)\b|\s*\((?:born|née)\b)")
 
@@ -42,6 +48,7 @@ class Mention:
     nationality: str | None = None
     occupations: list[str] = field(default_factory=list)
     occupation_kinds: set[str] = field(default_factory=set)
+    product: str | None = None  # unnamed campaigns named for a product ("2024 Peekaboo campaign")
     season: str | None = None  # unnamed campaigns
     year: str | None = None
     confident: bool = True
@@ -103,6 +110,24 @@ def _nationality(phrase: str, lex: Lexicon) -> str | None:
     return None
 
 
+PERSON_CONTEXT_BEFORE = re.compile(r"(?:\b(?:under|by|designer|founder|late|former|then|predecessor|"
+                                   r"succeeding|succeeded|replacing|replaced|from|mr|ms|mrs|sir|dame|director|"
+                                   r"officer|designers|directors)\b[\s.,-]*|-)$", re.I)
+PERSON_CONTEXT_AFTER = re.compile(r"^(?:,\s*(?:who|whose|the\s+(?:house|brand|label)['’]s|(?:its\s+)?(?:former\s+|then-)?"
+                                  r"(?:creative|artistic|chief|design))|['’]s\s+(?:tenure|time|era|departure|exit|"
+                                  r"arrival|debut|successor|predecessor)|\s+(?:said|says|told|founded|left|joined|"
+                                  r"designed|created|presented|took|was|who|had|has)\b)", re.I)
+
+
+def _person_context(text: str, s: int, e: int, lex: Lexicon) -> bool:
+    """Whether a house named after a person (Karl Lagerfeld, Tom Ford) means the person here."""
+    before, after = text[max(0, s - 40):s], text[e:e + 50]
+    if PERSON_CONTEXT_BEFORE.search(before) or PERSON_CONTEXT_AFTER.match(after):
+        return True
+    _, occ, _ = _descriptor(text[:s], lex)
+    return bool(occ)
+
+
 def _product_noun_after(text: str, end: int, lex: Lexicon) -> str | None:
     m = re.match(r"\s+([a-zé\-]+(?:\s+[a-zé\-]+)?)", text[end:])
     if not m:
@@ -133,6 +158,8 @@ def _looks_like_person(run: Run, lex: Lexicon, before: str, after: str) -> tuple
             return True, False
     nat, occ, kinds = _descriptor(before, lex)
     if occ:
+        return True, True
+    if PERSON_BEFORE.search(before) and len(words) >= 2:
         return True, True
     if PERSON_AFTER.match(after):
         return True, len(words) >= 2
@@ -179,6 +206,9 @@ def find(sentence_text: str, offset: int, lex: Lexicon, is_caption: bool = False
                          r"documentary|exhibition)\s*,?\s*$", around_before):
                 continue
             add(Mention("Campaign", inner, offset + s + 1, offset + s + 1 + len(inner), m.group(0)), s, e)
+        else:  # a title named elsewhere in the article, maybe; resolution decides
+            add(Mention("Quoted", inner, offset + s + 1, offset + s + 1 + len(inner), m.group(0),
+                        confident=False), s, e)
 
     # Hashtag campaigns.
     for m in re.finditer(r"#\w+", text):
@@ -199,6 +229,11 @@ def find(sentence_text: str, offset: int, lex: Lexicon, is_caption: bool = False
                         brand=entry.name), s, pe)
             continue
         possessive = bool(re.match(r"['’]s\b", text[e:]))
+        if entry.person_name and _person_context(text, s, e, lex):
+            nat, occ, kinds = _descriptor(text[:s], lex)
+            add(Mention("Person", m.group(0), offset + s, offset + e, m.group(0), nationality=nat,
+                        occupations=occ, occupation_kinds=kinds, possessive=possessive), s, e)
+            continue
         add(Mention("Brand", entry.name, offset + s, offset + e, m.group(0), possessive=possessive), s, e)
 
     toks = tokens(text)
@@ -230,12 +265,24 @@ def find(sentence_text: str, offset: int, lex: Lexicon, is_caption: bool = False
         clause = re.split(r"[.;:!?]|,\s(?!\d)", window)[-1]
         sm = SEASON.search(clause)
         ym = YEAR.search(clause)
+        bare = re.search(r"\b(pre-fall|spring(?:/summer)?|summer|fall(?:/winter)?|autumn(?:/winter)?|winter|resort|"
+                         r"cruise|holiday)\s+(?:[a-z\-]+\s+){0,3}$", clause, re.I)
+        if not (sm or ym) and bare:
+            s = window_start + len(window) - len(clause) + bare.start()
+            out.append(Mention("Campaign", "", offset + s, offset + m.end(), text[s:m.end()],
+                               season=normalise_season(bare.group(1)), confident=False))
+            continue
         if not (sm or ym):
             continue
         s = window_start + len(window) - len(clause) + (sm or ym).start()
         if not free(s, m.end()):
             # a named campaign or product sits between: only attach season/year info
             pass
+        inner = [c for c in out if c.type == "Campaign" and c.name and s <= c.start - offset < m.end()]
+        product = None
+        for c in inner:
+            out.remove(c)
+            product = c.name
         season = normalise_season(sm.group(1)) if sm else None
         year = None
         if sm:
@@ -244,7 +291,7 @@ def find(sentence_text: str, offset: int, lex: Lexicon, is_caption: bool = False
         elif ym:
             year = ym.group(1)
         out.append(Mention("Campaign", "", offset + s, offset + m.end(), text[s:m.end()], season=season,
-                           year=year, confident=False))
+                           year=year, confident=False, product=product))
     out.sort(key=lambda mm: mm.start)
     return out
 
@@ -310,6 +357,8 @@ def _classify_run(run: Run, text: str, offset: int, lex: Lexicon, out: list[Ment
     if not name or fold(name) in lex.non_entities or any(
             (a < e and b > s) for a, b in taken):
         return
+    if re.fullmatch(r"['’]?\d+s?|\d+(?:st|nd|rd|th)", name):
+        return
     if name.isupper() and len(name) <= 3 and fold(name) not in lex.mononyms:
         return  # acronyms: CEO, LVMH is a brand (lexicon), others are noise
     before, after = text[:s], text[e:]
@@ -348,7 +397,7 @@ def _classify_run(run: Run, text: str, offset: int, lex: Lexicon, out: list[Ment
         taken.append((s, e))
         return
     # A capitalised name after "the" with no other reading: maybe a product ("the Le Cagole").
-    if re.search(r"\bthe\s+$", before) and len(toks) <= 3:
+    if re.search(r"\bthe\s+$", before) and len(toks) <= 3 and not re.match(r"\d", name):
         cue = bool(PRODUCT_CUE.search(text))
         out.append(Mention("Product", name, offset + s, offset + e, text[s:e], confident=cue))
         taken.append((s, e))

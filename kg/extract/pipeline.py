@@ -62,6 +62,10 @@ def extract(article: Article) -> Extraction:
         sent = first_sentence.get(key)
         if (key, "brand", brand_key) not in have and sent is not None:
             relations.append(Relation(key, "brand", brand_key, Evidence(sent.text, sent.start, sent.end, 0.8)))
+    for camp, product in resolved.campaign_products.items():
+        sent = first_sentence.get(camp)
+        if product in entities and sent is not None and (camp, "features", product) not in have:
+            relations.append(Relation(camp, "features", product, Evidence(sent.text, sent.start, sent.end, 0.8)))
     for name in byline_people(article.byline, lex):
         person = Entity("Person", name, occupation=["journalist"])
         entities.setdefault(person.key, person)

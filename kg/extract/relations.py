@@ -97,7 +97,10 @@ class RuleSet:
 
     def _brand_near(self, text: str, t_start: int, t_end: int, rel: list[tuple[int, Ref]],
                     lo: int, hi: int) -> Key | None:
-        brands = [(p, r) for p, r in rel if r.type == "Brand" and lo <= p < hi]
+        brands = [(p, r) for p, r in rel if r.type == "Brand" and lo <= p < hi and not self._is_group(r.mention.name)]
+        if re.search(r"\b(?:its|their)\s+(?:[\w\-]+\s+){0,3}$", text[max(0, t_start - 40):t_start]):
+            subject = [r for p, r in brands if p < t_start]
+            return subject[0].key if subject else self.ctx.main_brand
         after = re.match(r"\s*(?:of|at|for|with)\s+(?:the\s+)?", text[t_end:])
         if after:
             for p, r in brands:

@@ -24,6 +24,7 @@ class Resolved:
     entities: dict[tuple[str, str], Entity] = field(default_factory=dict)
     refs: dict[int, tuple[str, str]] = field(default_factory=dict)  # id(mention) -> entity key
     main_brand: str | None = None
+    campaign_products: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
 
     def add(self, entity: Entity) -> tuple[str, str]:
         key = entity.key
@@ -113,7 +114,18 @@ def _resolve_one(m: Mention, sentence: list[Mention], res: Resolved, lex: Lexico
                  persons_full: dict, backed, article_year: int | None) -> tuple[str, str] | None:
     if m.type == "Brand":
         return res.add(Entity("Brand", m.name, {m.surface} if m.surface != m.name else set()))
+    if m.type == "Quoted":
+        f = fold(m.name)
+        if ("Campaign", f) in res.entities:
+            return ("Campaign", f)
+        if f in products:
+            return ("Product", f)
+        return None
     if m.type == "Person":
+        if not m.confident and not m.honorific:
+            tail = [p for p in products.values() if fold(m.name).endswith(" " + fold(p.name))]
+            if tail:
+                return res.add(Entity("Product", m.name, set(), brand=tail[0].brand or res.main_brand))
         if fold(m.name) in products and not m.honorific:
             p = products[fold(m.name)]
             return res.add(Entity("Product", p.name, set(), brand=p.brand or res.main_brand))
@@ -151,8 +163,13 @@ def _resolve_one(m: Mention, sentence: list[Mention], res: Resolved, lex: Lexico
                 return res.add(Entity("Campaign", f"{name} campaign", {m.surface}, brand=brand))
             return res.add(Entity("Campaign", m.name, {m.surface} if m.surface != m.name else set(), brand=brand))
         year = m.year or (str(article_year) if article_year else None)
-        name = " ".join(x for x in (brand, m.season, year) if x)
-        return res.add(Entity("Campaign", f"{name} campaign", {m.surface}, brand=brand))
+        product = products.get(fold(m.product)) if m.product else None
+        name = " ".join(x for x in (brand, m.season, year, m.product) if x)
+        entity = Entity("Campaign", f"{name} campaign", {m.surface}, brand=brand)
+        key = res.add(entity)
+        if product is not None:
+            res.campaign_products[key] = ("Product", fold(product.name))
+        return key
     return None
 
 

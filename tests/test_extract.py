@@ -1,0 +1,142 @@
+"""The extractor, one construction per test, on sentences written for the test."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kg.extract import extract
+from kg.extract.sentences import split
+from kg.model import Article
+
+
+def run(text: str, title: str = "", captions: tuple[str, ...] = ()) -> tuple[dict, set]:
+    body = "\n\n".join([p for p in (title, text, *captions) if p])
+    x = extract(Article(id="t.md", text=body, title=title, captions=captions, published=date(2024, 3, 1),
+                        source="t.md"))
+    entities = {(e.type, e.name) for e in x.entities}
+    rels = {(r.subject[1], r.predicate, r.object[1]) for r in x.relations}
+    return {"entities": entities, "x": x}, rels
+
+
+def test_sentences_keep_abbreviations_and_initials_inside():
+    text = "Ms. Kardashian met Michael B. Jordan on Jan. 22. They talked."
+    assert [s.text for s in split(text)] == ["Ms. Kardashian met Michael B. Jordan on Jan. 22.", "They talked."]
+
+
+def test_sentences_offsets_point_into_the_text():
+    text = "First one here. Second one there.\n\nA new paragraph."
+    assert all(text[s.start:s.end] == s.text for s in split(text))
+
+
+def test_appositive_descriptor_makes_a_person_with_nationality_and_occupation():
+    out, _ = run("Prada's new campaign stars South Korean actress and model Roh Yoon Seo.")
+    person = next(e for e in out["x"].entities if e.name == "Roh Yoon Seo")
+    assert person.type == "Person"
+    assert person.nationality == "South Korean"
+    assert "model" in person.occupation
+
+
+def test_ambassador_named_after_trigger():
+    _, rels = run("Loewe has named Spanish actress Penélope Cruz as its newest global ambassador.")
+    assert ("penelope cruz", "ambassadorOf", "loewe") in rels
+
+
+def test_ambassador_appositive_before_name():
+    _, rels = run("The campaign stars newly named brand ambassador Zendaya, who wears the bag.", title="Lancôme campaign")
+    assert ("zendaya", "ambassadorOf", "lancome") in rels
+
+
+def test_passive_photographer_of_named_campaign():
+    _, rels = run("Valentino's 'Rendez-Vous' campaign was lensed by Mario Sorrenti.")
+    assert ("rendez-vous", "photographedBy", "mario sorrenti") in rels
+
+
+def test_photographer_duo_in_a_list_gives_two_photographers():
+    _, rels = run("The Miu Miu 'Tales' campaign was shot by photographer duo Inez van Lamsweerde and Vinoodh Matadin.")
+    assert {("tales", "photographedBy", "inez van lamsweerde"), ("tales", "photographedBy", "vinoodh matadin")} <= rels
+
+
+def test_list_of_cast_members_each_features():
+    _, rels = run("Burberry's 'Open Spaces' campaign stars British actress Emma Watson, American model Kendall "
+                  "Jenner and British singer Adele.")
+    assert {("open spaces", "features", "emma watson"), ("open spaces", "features", "kendall jenner"),
+            ("open spaces", "features", "adele")} <= rels
+
+
+def test_caption_links_person_to_campaign():
+    _, rels = run("Celine unveiled its new imagery.", captions=("Lisa in the Celine 'Triomphe' campaign.",))
+    assert ("triomphe", "features", "lisa") in rels
+
+
+def test_image_credit_is_not_a_photographer():
+    _, rels = run("Celine released its 'Triomphe' campaign this week.")
+    assert not any(p == "photographedBy" for _, p, _ in rels)
+
+
+def test_film_director_and_stylist_are_not_photographers():
+    _, rels = run("Gucci's 'Ancora' campaign film was directed by Luca Guadagnino and styled by Katie Burnett.")
+    assert not any(p == "photographedBy" for _, p, _ in rels)
+
+
+def test_honorific_back_reference_joins_the_full_name():
+    out, _ = run("Gucci names Kendall Jenner ambassador. Ms. Jenner will front the campaign.")
+    people = {n for t, n in out["entities"] if t == "Person"}
+    assert people == {"Kendall Jenner"}
+    kendall = next(e for e in out["x"].entities if e.name == "Kendall Jenner")
+    assert "Ms. Jenner" in kendall.aliases
+
+
+def test_possessive_brand_owns_its_product():
+    _, rels = run("Hermès's Birkin bag remains the most coveted handbag in the world.")
+    assert ("birkin", "brand", "hermes") in rels
+
+
+def test_creative_director_title_before_name():
+    _, rels = run("The collection is the debut of creative director Sabato De Sarno at Gucci.")
+    assert ("sabato de sarno", "creativeDirectorOf", "gucci") in rels
+
+
+def test_former_creative_director_is_kept_and_marked_past():
+    out, rels = run("Chloé hired Chemena Kamali, who once worked under former creative director Phoebe Philo.")
+    assert ("phoebe philo", "creativeDirectorOf", "chloe") in rels
+    rel = next(r for r in out["x"].relations if r.subject[1] == "phoebe philo")
+    assert rel.past
+
+
+def test_denied_ambassadorship_is_left_out():
+    _, rels = run("Prada denied that Timothée Chalamet had become its ambassador.")
+    assert not any(p == "ambassadorOf" for _, p, _ in rels)
+
+
+def test_rumoured_ambassadorship_is_left_out():
+    _, rels = run("Timothée Chalamet is rumored to be the next ambassador of Chanel.")
+    assert not any(p == "ambassadorOf" for _, p, _ in rels)
+
+
+def test_unnamed_campaign_is_named_by_brand_season_and_year():
+    out, rels = run("Saint Laurent's spring 2024 campaign stars American actress Zoë Kravitz.")
+    assert ("Campaign", "Saint Laurent Spring 2024 campaign") in out["entities"]
+    assert ("saint laurent spring 2024 campaign", "features", "zoe kravitz") in rels
+
+
+def test_generic_goods_are_not_products():
+    out, _ = run("Fendi sold more handbags and leather jackets this year.")
+    assert not any(t == "Product" for t, _ in out["entities"])
+
+
+def test_every_relation_carries_its_evidence_sentence():
+    out, _ = run("Loewe has named Spanish actress Penélope Cruz as its newest global ambassador.")
+    text = out["x"].article.text
+    for rel in out["x"].relations:
+        assert text[rel.evidence.start:rel.evidence.end] == rel.evidence.sentence
+        assert 0 < rel.evidence.confidence <= 1
+
+
+@pytest.mark.parametrize("noise", ["View this post on Instagram", "A post shared by Gucci (@gucci)",
+                                   "© 2024 Luxury Daily. All rights reserved."])
+def test_boilerplate_lines_are_not_read(noise):
+    from kg.read import read_markdown
+
+    article = read_markdown(f"# Title\n\nGucci is here.\n\n{noise}\n", "x.md")
+    assert noise not in article.text
