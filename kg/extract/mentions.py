@@ -115,7 +115,7 @@ PERSON_CONTEXT_BEFORE = re.compile(r"(?:\b(?:under|by|designer|founder|late|form
                                    r"officer|designers|directors)\b[\s.,-]*|-)$", re.I)
 PERSON_CONTEXT_AFTER = re.compile(r"^(?:,\s*(?:who|whose|the\s+(?:house|brand|label)['’]s|(?:its\s+)?(?:former\s+|then-)?"
                                   r"(?:creative|artistic|chief|design))|['’]s\s+(?:tenure|time|era|departure|exit|"
-                                  r"arrival|debut|successor|predecessor)|\s+(?:said|says|told|founded|left|joined|"
+                                  r"arrival|debut|successor|predecessor|years|decade|stint|reign|watch)|\s+(?:said|says|told|founded|left|joined|"
                                   r"designed|created|presented|took|was|who|had|has)\b)", re.I)
 
 
@@ -252,6 +252,23 @@ def find(sentence_text: str, offset: int, lex: Lexicon, is_caption: bool = False
                 taken.append((a, b))
         del ps
 
+    for prod in [m for m in out if m.type == "Product"]:
+        ps = prod.start - offset
+        m = re.search(r"(?:the\s+)?([A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2})(?:,\s*|\s+and\s+|\s+or\s+)(?:the\s+)?$",
+                      text[:ps])
+        if m and free(m.start(1), m.end(1)) and fold(m.group(1)) not in lex.non_entities and not \
+                m.group(1).split()[0].lower() in FUNCTION_WORDS:
+            out.append(Mention("Product", m.group(1), offset + m.start(1), offset + m.end(1), m.group(1),
+                               brand=prod.brand, confident=prod.confident))
+            taken.append((m.start(1), m.end(1)))
+    brands_possessive = [b for b in out if b.type == "Brand" and b.possessive]
+    for prod in [m for m in out if m.type in ("Product", "Campaign") and not m.brand]:
+        for b in brands_possessive:
+            gap = text[b.end - offset:prod.start - offset]
+            if 0 <= len(gap) <= 40 and re.fullmatch(r"['’]s\s+(?:[\w\-]+\s+){0,2}|['’]s\s+[\w\s,'’\-]*?(?:and|,)\s+(?:the\s+)?",
+                                                   gap):
+                prod.brand = b.name
+
     # Numbered products: "the 2.55", "Air Force 1" is handled as a run + number.
     for m in re.finditer(r"\bthe\s+(\d+(?:\.\d+)+)\b", text):
         if free(m.start(1), m.end(1)):
@@ -260,6 +277,14 @@ def find(sentence_text: str, offset: int, lex: Lexicon, is_caption: bool = False
 
     # Unnamed campaigns: "<season> <year> campaign", "2024 Peekaboo campaign".
     for m in re.finditer(r"campaign", text, re.I):
+        named_for = [p for p in out if p.type == "Product" and re.fullmatch(
+            r"\s+(?:[a-z]+\s+)?", text[p.end - offset:m.start()])]
+        if named_for and not SEASON.search(text[max(0, named_for[0].start - offset - 20):m.start()]) and not \
+                YEAR.search(text[max(0, named_for[0].start - offset - 8):m.start()]):
+            p = named_for[0]
+            out.append(Mention("Campaign", "", p.start, offset + m.end(), text[p.start - offset:m.end()],
+                               brand=p.brand, confident=False, product=p.name))
+            continue
         window_start = max(0, m.start() - 60)
         window = text[window_start:m.start()]
         clause = re.split(r"[.;:!?]|,\s(?!\d)", window)[-1]
@@ -372,7 +397,13 @@ def _classify_run(run: Run, text: str, offset: int, lex: Lexicon, out: list[Ment
         out.append(Mention("Product", name, offset + s, offset + e, text[s:e], brand=lead_brand))
         taken.append((s, e))
         return
-    if re.match(r"\s+(?:ad\s+|advertising\s+|jewelry\s+|jewellery\s+)?campaign\b", after) and \
+    cat = re.match(r"\s+(?:jewelry|jewellery|fragrance|perfume|handbag|bag|eyewear|watch|sneaker|shoe|"
+                   r"footwear|beauty|makeup|lipstick)\s+campaign\b", after)
+    if cat:
+        out.append(Mention("Product", name, offset + s, offset + e, text[s:e], brand=lead_brand))
+        taken.append((s, e))
+        return
+    if re.match(r"\s+(?:ad\s+|advertising\s+)?campaign\b", after) and \
             not SEASON.fullmatch(name) and not YEAR.fullmatch(name):
         out.append(Mention("Campaign", name, offset + s, offset + e, text[s:e], brand=lead_brand))
         taken.append((s, e))
@@ -384,8 +415,8 @@ def _classify_run(run: Run, text: str, offset: int, lex: Lexicon, out: list[Ment
         return
     is_person, confident = _looks_like_person(run if toks == list(run.tokens) else _sub_run(run, toks, text),
                                               lex, before, after)
-    if is_person and re.search(r"\bthe\s+$", before) and not honorific and not (
-            fold(name) in lex.mononyms or lex.is_given_name(toks[0].text)):
+    if is_person and re.search(r"\bthe\s+$", before) and not honorific and (not (
+            fold(name) in lex.mononyms or lex.is_given_name(toks[0].text)) or PRODUCT_CUE.search(text)):
         is_person = False
     if is_person or honorific:
         nat, occ, kinds = _descriptor(before, lex)

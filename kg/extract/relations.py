@@ -53,6 +53,7 @@ class RuleSet:
         self.lex = lex
         self.ctx = ctx
         self.photographers: set[Key] = set()
+        self.known_photographers: set[Key] = set()
 
     def emit(self, s: Key, p: str, o: Key, sent: Sentence, confidence: float, past: bool = False) -> None:
         key = (s, p, o)
@@ -196,6 +197,11 @@ class RuleSet:
             if not brand:
                 continue
             past = self._past(text, max(lo, a - 40), b + 20)
+            if people and re.search(r"\b(?:succeed(?:ing|ed|s)?|replac(?:e|ing|ed|es))\s+$",
+                                    text[:people[0].mention.start - sent.start]):
+                subject = [r for p, r in rel if r.type == "Person" and lo <= p < people[0].mention.start - sent.start]
+                self.emit(people[0].key, "creativeDirectorOf", brand, sent, 0.8, True)
+                people = subject[:1]
             for person in people:
                 self.emit(person.key, "creativeDirectorOf", brand, sent, 0.85, past)
             # "succeeding Hedi Slimane" with the title in the sentence: the predecessor held it
@@ -220,11 +226,15 @@ class RuleSet:
                 if re.search(r"\b(?:by|with|tapped|enlisted|hired)\b", window) and not any(
                         p - 40 <= x <= p for x, _ in blocked):
                     found.append(r)
-        for p, r in rel:  # "X shot the campaign"
-            if r.type == "Person" and re.match(r"\s+(?:also\s+)?(?:shot|lensed|photographed)\s+(?:the|its|this)\b",
+        for p, r in rel:  # "X shot the campaign", "photographer X shot Y"
+            if r.type == "Person" and ("photographer" in r.mention.occupation_kinds or r.key in self.known_photographers) \
+                    and re.match(r"\s+(?:also\s+)?(?:shot|lensed|photographed)\b", text[p + len(r.mention.surface):]):
+                found.append(r)
+            elif r.type == "Person" and re.match(r"\s+(?:also\s+)?(?:shot|lensed|photographed)\s+(?:the|its|this)\b",
                                                 text[p + len(r.mention.surface):]):
                 found.append(r)
         self.photographers = {r.key for r in found}
+        self.known_photographers |= self.photographers
         for r in found:
             camp = self._campaign_for(r.mention.start - sent.start, rel)
             if camp is None:
@@ -234,12 +244,20 @@ class RuleSet:
 
     def features(self, sent: Sentence, rel: list[tuple[int, Ref]]) -> None:
         text = sent.text
-        cue = bool(trigger_spans("campaign_cue", text)) or any(r.type == "Campaign" for _, r in rel)
-        verbs = trigger_spans("feature_verb", text)
+        cues = trigger_spans("campaign_cue", text)
+        has_campaign = any(r.type == "Campaign" for _, r in rel)
+        cue = bool(cues) or has_campaign
+        if cues and not has_campaign and all(text[a:b].lower() == "campaigns" for a, b in cues):
+            return  # campaigns in general, not the one being talked about
+        if not cue and self.ctx.current_campaign and re.match(r"(?:It|They|The (?:campaign|images|film|ads?))\b", text):
+            cue = True
+        if not cue and self.photographers and trigger_spans("shot_verb", text):
+            cue = True
+        verbs = trigger_spans("feature_verb", text) + trigger_spans("shot_verb", text)
         if sent.caption:
             verbs += trigger_spans("caption_link", text)
-        if not (cue and verbs) and not (sent.caption and cue):
-            # product-named campaigns still show their product
+        verbs_here = bool(verbs) or sent.caption
+        if not cue:
             return
         shot = trigger_spans("shot_by", text) + trigger_spans("not_photographer", text)
         titles = trigger_spans("creative_title", text)
@@ -254,7 +272,11 @@ class RuleSet:
                 continue
             if r.type == "Person" and re.match(r"\s*,?\s*(?:said|says|told|added)\b", text[end:]):
                 continue
-            if r.key in self.photographers:
+            if r.key in self.photographers or r.key in self.known_photographers:
+                continue
+            if r.type == "Product" and not verbs_here:
+                pass
+            elif r.type == "Person" and not verbs_here:
                 continue
             if r.type == "Person" and ("executive" in r.mention.occupation_kinds or
                                        "photographer" in r.mention.occupation_kinds):

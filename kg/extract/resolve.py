@@ -161,6 +161,22 @@ def _resolve_one(m: Mention, sentence: list[Mention], res: Resolved, lex: Lexico
                 product = products.get(fold(m.name))
                 name = " ".join(x for x in (brand, m.season, m.year, product.name if product else None) if x)
                 return res.add(Entity("Campaign", f"{name} campaign", {m.surface}, brand=brand))
+            name = m.name
+            if brand and fold(name).startswith(fold(brand) + " "):
+                short = name[len(brand) + 1:]
+                key = ("Campaign", fold(short))
+                entity = Entity("Campaign", name, {short}, brand=brand)
+                if key in res.entities:
+                    known = res.entities[key]
+                    known.aliases |= {known.name, short}
+                    known.name = name
+                    return key
+                res.entities[key] = entity
+                return key
+            short_key = ("Campaign", fold(name))
+            for key, known in res.entities.items():
+                if known.type == "Campaign" and key != short_key and fold(name) in {fold(a) for a in known.aliases}:
+                    return key
             return res.add(Entity("Campaign", m.name, {m.surface} if m.surface != m.name else set(), brand=brand))
         year = m.year or (str(article_year) if article_year else None)
         product = products.get(fold(m.product)) if m.product else None
