@@ -53,3 +53,13 @@ class ReadOnlyViolation(QueryError):
 
 class ExportError(KGError):
     """An export could not be written."""
+
+
+class ServeError(KGError):
+    """The SPARQL endpoint could not be started."""
+
+
+class NothingToServe(ServeError):
+    """``kg serve`` was pointed at a store that has nothing on disk to serve."""
+
+    exit_code = 2

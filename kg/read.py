@@ -1,34 +1,52 @@
 """Read article files (.md, .txt, .html, .jsonl) into ``Article`` values.
 
 Readers never raise for a bad file: they yield ``BadArticle`` values, so one bad file
-(or one bad JSONL line) never stops a batch. Boilerplate lines are dropped here, from
-the patterns in ``data/patterns/boilerplate.txt``.
+(or one bad JSONL line) never stops a batch. Text is decoded (UTF-8, a UTF-16/32 BOM,
+else Windows-1252 or a detected legacy encoding), stripped of control characters, and
+HTML markup never becomes text: script, style, iframe and form content is dropped.
+Boilerplate lines are dropped from the patterns in ``data/patterns/boilerplate.txt``.
 """
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
+from typing import BinaryIO
 
 from bs4 import BeautifulSoup
-from charset_normalizer import from_bytes
 
 from .dates import looks_like_dateline, parse_date
+from .decode import bad, binary_kind, binary_reason, clean_text, clean_url, decode, legacy
 from .errors import BadArticle
 from .model import Article
 from .resources import resource
 
 SUFFIXES = {".md", ".markdown", ".txt", ".html", ".htm", ".jsonl"}
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+DEFAULT_MAX_BYTES = 20_000_000
+JSONL_ERRORS_SHOWN = 10  # bad lines named one by one per JSONL file; the rest are counted
 
-_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+# Link text kept, target dropped; no nested brackets and one level of parentheses, so linear time.
+_MD_LINK = re.compile(r"!?\[([^\[\]]*)\]\((?:[^()]|\([^()]*\))*\)")
 _MD_EMPH = re.compile(r"(\*\*|__)(.+?)\1")
 _CAPTION = re.compile(r"^\s*[*_](?![*_])(.+?)[*_]\s*$")
 _BYLINE = re.compile(r"^\s*(?:by|words by|written by)\s+(.+?)\s*$", re.I)
 _FRONT = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
+
+# Markup whose content must never become text, and the tags of HTML pasted into Markdown.
+_HTML_BLOCK = re.compile(
+    r"<(script|style|iframe|form|noscript|template|object|embed|svg|select|textarea|button)\b"
+    r".*?(?:</\1\s*>|\Z)|<!--.*?(?:-->|\Z)", re.I | re.S)
+_HTML_TAG = re.compile(
+    r"</?(?:a|abbr|article|aside|b|blockquote|body|br|caption|cite|code|div|em|figcaption|figure|"
+    r"footer|h[1-6]|head|header|hr|html|i|img|input|label|li|link|main|meta|nav|ol|p|picture|pre|"
+    r"section|small|source|span|strong|sub|sup|table|tbody|td|th|thead|title|tr|u|ul|video)\b[^<>]*>",
+    re.I)
 
 
 @cache
@@ -43,75 +61,116 @@ def is_boilerplate(line: str) -> bool:
     return bool(_boilerplate().fullmatch(line.strip()))
 
 
+def _os_reason(exc: OSError, path: Path) -> str:
+    """An OSError as a short lower-case reason ('permission denied', 'symlink loop')."""
+    if exc.errno == errno.ELOOP:
+        return "symlink loop"
+    if exc.errno == errno.ENOENT:
+        return "broken symlink" if path.is_symlink() else "no such file or directory (deleted?)"
+    text = exc.strerror or str(exc)
+    return text[:1].lower() + text[1:]
+
+
 def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | BadArticle]:
-    """Article files under each path; directories recurse without following link loops."""
+    """Article files under each path, each once. Directories recurse without following
+    directory symlinks (so a link loop cannot recurse) and skip hidden entries."""
+    seen: set[str] = set()
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            for root, dirs, files in os.walk(path, followlinks=False):
-                dirs.sort()
-                for name in sorted(files):
-                    if Path(name).suffix.lower() in SUFFIXES and not name.startswith("."):
-                        yield Path(root) / name
-        elif path.exists():
-            yield path
+        try:
+            mode = path.stat().st_mode
+        except OSError as exc:
+            yield bad(str(path), _os_reason(exc, path))
+            continue
+        if not stat.S_ISDIR(mode):
+            candidates: Iterable[Path | BadArticle] = [path]
         else:
-            yield BadArticle(str(path), "no such file or directory")
+            candidates = _walk(path)
+        for item in candidates:
+            if isinstance(item, Path):
+                key = _real(item)
+                if key in seen:
+                    continue
+                seen.add(key)
+            yield item
+
+
+def _walk(top: Path) -> Iterator[Path | BadArticle]:
+    errors: list[OSError] = []
+    for root, dirs, files in os.walk(top, followlinks=False, onerror=errors.append):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        yield from (bad(str(e.filename), _os_reason(e, Path(str(e.filename)))) for e in errors)
+        errors.clear()
+        for name in sorted(files):
+            if Path(name).suffix.lower() in SUFFIXES and not name.startswith("."):
+                yield Path(root) / name
+    yield from (bad(str(e.filename), _os_reason(e, Path(str(e.filename)))) for e in errors)
+
+
+def _real(path: Path) -> str:
+    try:
+        return str(path.resolve(strict=False))
+    except (OSError, RuntimeError):  # a symlink loop: the error comes when it is read
+        return os.path.abspath(path)
 
 
 def identity_of(path: Path) -> str:
-    """The source path as an identity: relative to the working directory when inside it."""
-    resolved = path.resolve()
+    """The source path as an identity: relative to the working directory when inside it.
+    Undecodable bytes in a file name are kept as backslash escapes."""
+    resolved = Path(_real(path))
     try:
-        return resolved.relative_to(Path.cwd().resolve()).as_posix()
+        text = resolved.relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
-        return resolved.as_posix()
-
-
-def decode(data: bytes, source: str) -> str:
-    """UTF-8, else the detected legacy encoding (latin-1, cp1252...); binary is refused."""
-    if not data.strip():
-        raise BadArticle(source, "empty file")
-    if b"\x00" in data[:8192] or data[:8].startswith((b"\x89PNG", b"\x1f\x8b", b"PK\x03\x04", b"%PDF", b"GIF8")):
-        raise BadArticle(source, "binary file, not text")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    best = from_bytes(data).best()
-    if best is None:
-        raise BadArticle(source, "binary file, not text")
-    return str(best)
+        text = resolved.as_posix()
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | BadArticle]:
-    """The articles in one file (several for JSONL), or why it could not be read."""
+    """The articles in one file (several for JSONL), or why it could not be read.
+
+    Only regular files are read (a FIFO or device would block or never end); a JSONL
+    file is streamed line by line, so ``max_bytes`` limits each record, not the file.
+    """
     source = identity_of(path)
+    suffix = path.suffix.lower()
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            yield BadArticle(source, f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit")
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            yield bad(source, "not a regular file (a FIFO, device or socket)")
             return
-        text = decode(path.read_bytes(), source)
+        if suffix == ".jsonl":
+            with path.open("rb") as stream:
+                yield from read_jsonl_stream(stream, source, max_bytes)
+            return
+        if info.st_size > max_bytes:
+            yield bad(source, _too_big(info.st_size, max_bytes))
+            return
+        with path.open("rb") as stream:
+            data = stream.read(max_bytes + 1)
+        if len(data) > max_bytes:  # it grew after stat()
+            yield bad(source, _too_big(len(data), max_bytes))
+            return
+        text = decode(data, source)
     except BadArticle as exc:
         yield exc
         return
     except OSError as exc:
-        yield BadArticle(source, exc.strerror or str(exc))
-        return
-    suffix = path.suffix.lower()
-    if suffix == ".jsonl":
-        yield from read_jsonl(text, source)
+        yield bad(source, _os_reason(exc, path))
         return
     try:
-        article = read_html(text, source) if suffix in (".html", ".htm") else read_markdown(text, source)
+        yield read_html(text, source) if suffix in (".html", ".htm") else read_markdown(text, source)
     except BadArticle as exc:
         yield exc
-        return
-    yield article
+    except Exception as exc:  # a reader bug must cost one file, not the batch
+        yield bad(source, f"could not be parsed ({type(exc).__name__}: {exc})")
 
 
-def read_paths(paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | BadArticle]:
+def _too_big(size: int, limit: int) -> str:
+    return f"file is {size / 1e6:.1f} MB, over the {limit / 1e6:g} MB limit (--max-size)"
+
+
+def read_paths(paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES,
+               ) -> Iterator[Article | BadArticle]:
     """Every article under ``paths``, in a stable order."""
     for item in iter_files(paths):
         if isinstance(item, BadArticle):
@@ -144,8 +203,15 @@ def _strip_credit(caption: str) -> str:
 
 
 def read_markdown(text: str, source: str, defaults: dict | None = None) -> Article:
-    """Markdown or plain text as a reader saves it: section, headline, date, byline, body."""
+    """Markdown or plain text as a reader saves it: section, headline, date, byline, body.
+
+    HTML pasted into the text loses its tags, and script, style, iframe and form blocks
+    lose their content too.
+    """
     meta: dict = dict(defaults or {})
+    text = clean_text(text)
+    if "<" in text:
+        text = _HTML_TAG.sub(" ", _HTML_BLOCK.sub("\n", text))
     front = _FRONT.match(text)
     if front:
         for line in front.group(1).splitlines():
@@ -154,7 +220,7 @@ def read_markdown(text: str, source: str, defaults: dict | None = None) -> Artic
                 meta.setdefault(key.strip().lower(), value.strip().strip("'\""))
         text = text[front.end():]
     lines = [ln.rstrip() for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    # Join paragraphs split by a hard wrap, e.g. '..., she\n\nsaid.' stays two paragraphs.
+    has_headline = any(x.startswith("# ") for x in lines)
     title = meta.get("title", "")
     section = None
     byline = meta.get("author") or meta.get("byline")
@@ -171,8 +237,7 @@ def read_markdown(text: str, source: str, defaults: dict | None = None) -> Artic
         if line.startswith("#"):
             continue  # subheads are page furniture
         in_header = not paragraphs
-        if not title and in_header and section is None and len(line) < 60 and any(
-                x.startswith("# ") for x in lines):
+        if not title and in_header and section is None and len(line) < 60 and has_headline:
             section = _clean_inline(line)
             continue
         if published is None and in_header and looks_like_dateline(line):
@@ -196,13 +261,14 @@ def read_markdown(text: str, source: str, defaults: dict | None = None) -> Artic
         if cleaned and not is_boilerplate(cleaned):
             paragraphs.append(cleaned)
     if not title and not paragraphs:
-        raise BadArticle(source, "no article text")
+        raise bad(source, "no article text")
     if not title and paragraphs and len(paragraphs[0]) < 150 and not paragraphs[0].endswith("."):
         title = paragraphs.pop(0)
     body = "\n\n".join(([title] if title else []) + paragraphs)
+    url = clean_url(meta.get("url"))
     return Article(
-        id=meta.get("url") or source,
-        url=meta.get("url"),
+        id=url or source,
+        url=url,
         title=title,
         text=body,
         published=published,
@@ -230,7 +296,7 @@ def read_html(text: str, source: str) -> Article:
         return None
 
     canonical = soup.find("link", rel="canonical")
-    url = (canonical.get("href") if canonical else None) or meta("og:url")
+    url = clean_url(canonical.get("href") if canonical else None) or clean_url(meta("og:url"))
     h1 = soup.find("h1")
     title = meta("og:title") or (h1.get_text(" ", strip=True) if h1 else None) or (
         soup.title.get_text(strip=True) if soup.title else "")
@@ -259,7 +325,7 @@ def read_html(text: str, source: str) -> Article:
         if fallback:
             blocks = [fallback]
     if not blocks and not title:
-        raise BadArticle(source, "no article text in the HTML")
+        raise bad(source, "no article text in the HTML")
     body = "\n\n".join(([title] if title else []) + blocks)
     return Article(
         id=url or source,
@@ -275,26 +341,91 @@ def read_html(text: str, source: str) -> Article:
 
 
 def read_jsonl(text: str, source: str) -> Iterator[Article | BadArticle]:
-    """One article per line: ``url``, ``title``, ``published``, ``text`` (and optionally
-    ``publisher``, ``author``). A broken line is reported by number; the others go on."""
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
+    """One article per line: ``text`` (required), ``url``, ``title``, ``published``,
+    ``publisher``, ``author``. A broken line is reported by number; the others go on."""
+    yield from _jsonl_records(enumerate(text.splitlines(), start=1), source)
+
+
+def read_jsonl_stream(stream: BinaryIO, source: str, max_bytes: int = DEFAULT_MAX_BYTES,
+                      ) -> Iterator[Article | BadArticle]:
+    """The articles of a seekable JSONL byte stream, read a line at a time, so a file of
+    any size streams; ``max_bytes`` limits one line."""
+    kind = binary_kind(stream.read(8192))
+    if kind:
+        yield bad(source, binary_reason(kind))
+        return
+    stream.seek(0)
+
+    def lines() -> Iterator[tuple[int, bytes | None]]:
+        number = 0
+        while line := stream.readline(max_bytes + 1):
+            number += 1
+            if len(line) > max_bytes and not line.endswith(b"\n"):
+                while (rest := stream.readline(1 << 20)) and not rest.endswith(b"\n"):
+                    pass  # skip the rest of an over-long line
+                line = None
+            yield number, line
+
+    yield from _jsonl_records(lines(), source)
+
+
+def _jsonl_records(lines: Iterable[tuple[int, str | bytes | None]], source: str,
+                   ) -> Iterator[Article | BadArticle]:
+    """Articles from numbered lines; the first bad lines are named, the rest counted."""
+    articles = failed = blank = 0
+    for number, line in lines:
+        text = _decode_line(line, number) if isinstance(line, bytes) else line
+        if text is not None and not text.strip():
+            blank += 1
             continue
-        where = f"{source}#{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield BadArticle(where, f"line {number} is not JSON ({exc.msg})")
+        if line is None:
+            outcome: Article | str = f"line {number} is over the size limit (--max-size)"
+        elif text is None:
+            outcome = f"line {number} is neither UTF-8 nor legacy text"
+        else:
+            outcome = _jsonl_record(text, number, source)
+        if isinstance(outcome, Article):
+            articles += 1
+            yield outcome
             continue
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str) or not record["text"].strip():
-            yield BadArticle(where, f"line {number} has no 'text' string")
-            continue
-        meta = {k: str(record[k]) for k in ("url", "title", "published", "publisher", "author") if record.get(k)}
-        try:
-            article = read_markdown(record["text"], where, defaults=meta)
-        except BadArticle as exc:
-            yield exc
-            continue
-        if not article.url:
-            article = Article(**{**article.__dict__, "id": where})
-        yield article
+        failed += 1
+        if failed <= JSONL_ERRORS_SHOWN:
+            yield bad(source, outcome)
+    if failed > JSONL_ERRORS_SHOWN:
+        yield bad(source, f"{failed - JSONL_ERRORS_SHOWN} more bad lines (not listed)")
+    if not articles and not failed:
+        yield bad(source, "only whitespace, no JSON lines" if blank else "empty file")
+
+
+def _decode_line(line: bytes, number: int) -> str | None:
+    """A JSONL line as text (UTF-8, else a legacy 8-bit encoding), or None."""
+    try:
+        return line.decode("utf-8-sig" if number == 1 else "utf-8")
+    except UnicodeDecodeError:
+        return legacy(line)
+
+
+_JSONL_FIELDS = ("url", "title", "published", "publisher", "author")
+
+
+def _jsonl_record(line: str, number: int, source: str) -> Article | str:
+    """The article on one JSONL line, or the reason it is not one."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return f"line {number} is not JSON ({exc.msg})"
+    except RecursionError:
+        return f"line {number} is JSON nested too deeply"
+    if not isinstance(record, dict):
+        return f"line {number} is not a JSON object"
+    text = record.get("text")
+    if not isinstance(text, str) or not clean_text(text).strip():
+        return f"line {number} has no 'text' string"
+    meta = {key: clean_text(str(value)).strip() for key in _JSONL_FIELDS
+            if isinstance(value := record.get(key), str | int | float) and not isinstance(value, bool)}
+    where = f"{source}#{number}"
+    try:
+        article = read_markdown(text, where, defaults={k: v for k, v in meta.items() if v})
+    except BadArticle:
+        return f"line {number} has no article text"
+    return article if article.url else replace(article, id=where)

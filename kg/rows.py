@@ -67,6 +67,8 @@ def _jsonable(term: ox.NamedNode | ox.BlankNode | ox.Literal | None) -> dict | N
         return {"type": "uri", "value": term.value}
     if isinstance(term, ox.BlankNode):
         return {"type": "bnode", "value": term.value}
+    if not isinstance(term, ox.Literal):  # a plain Python value (rows built in Python)
+        return {"type": "literal", "value": text(term)}
     out: dict = {"type": "literal", "value": term.value}
     if term.language:
         out["xml:lang"] = term.language
@@ -105,6 +107,13 @@ def format_rows(variables: Sequence[str], rows: Iterable[Sequence], fmt: str,
             yield "| " + " | ".join(row) + " |\n"
         return
     yield from _aligned(table, width)
+
+
+def format_boolean(value: bool, fmt: str) -> str:
+    """An ASK answer: SPARQL 1.1 Query Results JSON in ``json``, else ``true`` or ``false``."""
+    if fmt == "json":
+        return json.dumps({"head": {}, "boolean": bool(value)}) + "\n"
+    return ("true" if value else "false") + "\n"
 
 
 def _aligned(table: list[list[str]], width: int | None) -> Iterator[str]:

@@ -155,8 +155,8 @@ class OxigraphStore(Store):
             raise QueryError(f"SPARQL syntax error: {exc}") from None
         except OSError as exc:
             raise QueryError(f"query failed: {exc}") from None
-        if isinstance(answer, bool):
-            return Result("ask", [], boolean=answer)
+        if isinstance(answer, bool | ox.QueryBoolean):  # pyoxigraph 0.5 answers ASK with QueryBoolean
+            return Result("ask", [], boolean=bool(answer))
         if isinstance(answer, ox.QuerySolutions):
             variables = [v.value for v in answer.variables]
             return Result("select", variables, rows=(tuple(row) for row in answer))

@@ -28,6 +28,18 @@ def byline_people(byline: str | None, lex: Lexicon) -> list[str]:
     return [n.strip() for n in names if 2 <= len(n.split()) <= 4 and all(w[:1].isupper() for w in n.split())]
 
 
+def _rekey(entities: dict, relations: list[Relation]) -> list[Relation]:
+    """Point relations at each entity's final key (a campaign renamed "Gucci Ancora" keeps its facts)."""
+    moved = {k: e.key for k, e in entities.items() if k != e.key}
+    if not moved:
+        return relations
+    out = []
+    for r in relations:
+        out.append(Relation(moved.get(r.subject, r.subject), r.predicate, moved.get(r.object, r.object),
+                            r.evidence, r.past, r.since))
+    return out
+
+
 def extract(article: Article) -> Extraction:
     """Entities and relations of one article, each relation with its evidence sentence."""
     lex = load_lexicon()
@@ -69,6 +81,7 @@ def extract(article: Article) -> Extraction:
     for name in byline_people(article.byline, lex):
         person = Entity("Person", name, occupation=["journalist"])
         entities.setdefault(person.key, person)
+    relations = _rekey(entities, relations)
     used = {k for r in relations for k in (r.subject, r.object)}
     kept = [e for k, e in entities.items() if e.type != "Campaign" or k in used or e.name]
     return Extraction(article, kept, relations, EXTRACTOR_VERSION)
