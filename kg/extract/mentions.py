@@ -20,7 +20,7 @@ SEASON = re.compile(r"\b(pre-fall|pre-spring|spring(?:/summer|-summer)?|summer|f
                     r"(?:/winter|-winter)?|winter|resort|cruise|holiday|SS|FW|AW)\s*['’]?((?:19|20)\d\d|\d\d)\b", re.I)
 YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 PRODUCT_CUE = re.compile(r"\b(?:bags?|handbags?|designs?|styles?|accessories|pieces|silhouettes|models|shoes|"
-                         r"sneakers|watch(?:es)?|jewel(?:le)?ry|fragrances?|perfumes?|carr(?:y|ies|ying)|totes?|clutch(?:es)?|"
+                         r"sneakers|watch(?:es)?|jewel(?:le)?ry|fragrances?|perfumes?|totes?|clutch(?:es)?|"
                          r"reissue[sd]?|versions?)\b", re.I)
 QUOTED = re.compile(r"“([^”]{1,80})”|\"([^\"]{1,80})\"|‘([^’]{1,80}?)’(?!\w)|(?<!\w)'([^']{1,80}?)'(?!\w)")
 PERSON_BEFORE = re.compile(r"\b(?:(?:shot|lensed|photographed|captured|taken|styled|directed|designed|founded|"

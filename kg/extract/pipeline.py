@@ -52,6 +52,16 @@ def extract(article: Article) -> Extraction:
     entities = resolved.entities
     main_key = ("Brand", fold(main)) if main else None
     ctx = Context(main_brand=main_key)
+
+    def make_default_campaign() -> tuple[str, str] | None:
+        if not main:
+            return None
+        name = " ".join(x for x in (main, str(year) if year else None) if x) + " campaign"
+        entity = Entity("Campaign", name, brand=main)
+        entities.setdefault(entity.key, entity)
+        return entity.key
+
+    ctx.make_default_campaign = make_default_campaign
     rules = RuleSet(lex, ctx)
     for sent, ms in zip(sentences, found, strict=True):
         refs = [Ref(m, resolved.refs[id(m)]) for m in ms if id(m) in resolved.refs]

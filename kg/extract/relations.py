@@ -24,6 +24,8 @@ class Context:
     main_brand: Key | None
     current_campaign: Key | None = None
     default_campaign: Key | None = None
+    cue_paragraph: int = -1
+    make_default_campaign: object = None  # callable () -> Key | None, set by the pipeline
     relations: dict[tuple[Key, str, Key], Relation] = field(default_factory=dict)
 
 
@@ -94,7 +96,7 @@ class RuleSet:
             return before[-1].key
         if camps:
             return camps[0][1].key
-        return self.ctx.current_campaign or self.ctx.default_campaign
+        return self._ensure_default_campaign()
 
     def _brand_near(self, text: str, t_start: int, t_end: int, rel: list[tuple[int, Ref]],
                     lo: int, hi: int) -> Key | None:
@@ -193,6 +195,10 @@ class RuleSet:
                     if not re.search(r"\b(said|says|told|under|after|with|and)\b", between) or \
                             re.search(r"\bas\b", between):
                         people = [r]
+                    if re.match(r"['’]s\s+(?:predecessor|successor)\b", between) and len(before) > 1:
+                        q, prev = before[-2]
+                        if re.fullmatch(r",\s*(?:(?:Mr|Ms|Mrs)\.?\s*)?", text[q + len(prev.mention.surface):p]):
+                            people.append(prev)
             brand = self._brand_near(text, a, b, rel, lo, hi)
             if not brand:
                 continue
@@ -257,6 +263,11 @@ class RuleSet:
         if sent.caption:
             verbs += trigger_spans("caption_link", text)
         verbs_here = bool(verbs) or sent.caption
+        people_here = sum(1 for _, r in rel if r.type == "Person")
+        if not cue and verbs and people_here >= 2 and self.ctx.cue_paragraph == sent.paragraph:
+            cue = True
+        if trigger_spans("campaign_cue", text):
+            self.ctx.cue_paragraph = sent.paragraph
         if not cue:
             return
         shot = trigger_spans("shot_by", text) + trigger_spans("not_photographer", text)
@@ -307,4 +318,8 @@ class RuleSet:
         return bool(entry and entry.kind == "group")
 
     def _ensure_default_campaign(self) -> Key | None:
+        """The campaign being talked about; an unnamed "<Brand> <Year> campaign" if none is named."""
+        if not (self.ctx.current_campaign or self.ctx.default_campaign) and callable(self.ctx.make_default_campaign):
+            self.ctx.default_campaign = self.ctx.make_default_campaign()
+            self.ctx.current_campaign = self.ctx.default_campaign
         return self.ctx.current_campaign or self.ctx.default_campaign
