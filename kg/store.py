@@ -1,9 +1,12 @@
 """Where the graph lives: embedded on-disk Oxigraph, in-memory, or a SPARQL 1.1 server.
 
 Every store answers SPARQL over the union of all article graphs and writes whole
-articles: each batch of article graphs goes in one SPARQL update (``DROP SILENT GRAPH``
-then ``INSERT DATA``), which Oxigraph and any SPARQL 1.1 server apply atomically, so a
-crash leaves only whole articles.
+articles, a batch at a time: graphs that may already be stored are replaced in one SPARQL
+update (``DROP SILENT GRAPH`` then ``INSERT DATA``) and graphs known to be new are added
+in one more transaction (an Oxigraph ``load`` of TriG, or one ``INSERT DATA`` on a
+server). Oxigraph and any SPARQL 1.1 server apply each atomically, so a crash leaves only
+whole articles. The ``DROP`` is skipped for new graphs because it costs about a third of
+the write time on a server.
 """
 from __future__ import annotations
 
@@ -32,6 +35,11 @@ class ArticleGraph:
     iri: str
     ntriples: str  # the graph's triples, N-Triples/Turtle term syntax
     content_hash: str
+    new: bool = False  # known to be absent from the store: written without a DROP
+
+    def trig(self) -> str:
+        """The graph as a TriG block, for loading."""
+        return f"<{self.iri}> {{\n{self.ntriples}\n}}"
 
 
 @dataclass
@@ -82,13 +90,25 @@ class Store:
         self.close()
 
     def write(self, graphs: Iterable[ArticleGraph]) -> None:
-        """Replace each article's graph; the whole batch in one atomic update."""
+        """Replace each article's graph: at most two atomic updates per batch."""
+        graphs = list(graphs)
+        self._replace([g for g in graphs if not g.new])
+        self._insert([g for g in graphs if g.new])
+
+    def _replace(self, graphs: list[ArticleGraph]) -> None:
+        """Drop and rewrite graphs that may exist, in one update."""
         parts = []
         for graph in graphs:
             parts.append(f"DROP SILENT GRAPH <{graph.iri}>")
             parts.append(f"INSERT DATA {{ GRAPH <{graph.iri}> {{\n{graph.ntriples}\n}} }}")
         if parts:
             self.update(" ;\n".join(parts))
+
+    def _insert(self, graphs: list[ArticleGraph]) -> None:
+        """Add graphs known to be new, in one update."""
+        if graphs:
+            body = "\n".join(f"GRAPH <{g.iri}> {{\n{g.ntriples}\n}}" for g in graphs)
+            self.update(f"INSERT DATA {{\n{body}\n}}")
 
     def remove(self, iris: Iterable[str]) -> None:
         """Drop article graphs."""
@@ -169,6 +189,30 @@ class OxigraphStore(Store):
             self._store.update(_prefixed(sparql))
         except SyntaxError as exc:
             raise QueryError(f"SPARQL syntax error: {exc}") from None
+        except OSError as exc:
+            raise StoreError(f"write to {self.location} failed: {exc}") from None
+
+    def write(self, graphs: Iterable[ArticleGraph]) -> None:
+        """Replace each article's graph; graphs not stored yet go in by one TriG ``load``."""
+        fresh: list[ArticleGraph] = []
+        stored: list[ArticleGraph] = []
+        for graph in graphs:
+            (fresh if graph.new or not self._stored(graph.iri) else stored).append(graph)
+        self._replace(stored)
+        self._insert(fresh)
+
+    def _stored(self, iri: str) -> bool:
+        return self._store.contains_named_graph(ox.NamedNode(iri))
+
+    def _insert(self, graphs: list[ArticleGraph]) -> None:
+        if not graphs:
+            return
+        if self.read_only:
+            raise StoreError(f"store {self.location} is open read-only")
+        try:  # ``load`` is one transaction, about twice as fast as INSERT DATA
+            self._store.load("\n".join(g.trig() for g in graphs), ox.RdfFormat.TRIG)
+        except SyntaxError as exc:
+            raise StoreError(f"write to {self.location} failed: bad RDF: {exc}") from None
         except OSError as exc:
             raise StoreError(f"write to {self.location} failed: {exc}") from None
 

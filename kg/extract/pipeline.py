@@ -28,9 +28,24 @@ def byline_people(byline: str | None, lex: Lexicon) -> list[str]:
     return [n.strip() for n in names if 2 <= len(n.split()) <= 4 and all(w[:1].isupper() for w in n.split())]
 
 
-def _rekey(entities: dict, relations: list[Relation]) -> list[Relation]:
+def _merge_default_campaign(defaults: list, entities: dict, found: list, refs: dict) -> dict:
+    """An unnamed campaign made up before the article named one is that named campaign."""
+    if not defaults or defaults[0] not in entities:
+        return {}
+    default = defaults[0]
+    for ms in found:
+        for m in ms:
+            key = refs.get(id(m))
+            if key and key[0] == "Campaign" and key != default and key in entities:
+                del entities[default]
+                return {default: key}
+    return {}
+
+
+def _rekey(entities: dict, relations: list[Relation], merged: dict) -> list[Relation]:
     """Point relations at each entity's final key (a campaign renamed "Gucci Ancora" keeps its facts)."""
     moved = {k: e.key for k, e in entities.items() if k != e.key}
+    moved.update({a: moved.get(b, b) for a, b in merged.items()})
     if not moved:
         return relations
     out = []
@@ -53,12 +68,16 @@ def extract(article: Article) -> Extraction:
     main_key = ("Brand", fold(main)) if main else None
     ctx = Context(main_brand=main_key)
 
+    says_campaign = bool(re.search(r"\bcampaign\b", article.text, re.I))
+    defaults: list[tuple[str, str]] = []
+
     def make_default_campaign() -> tuple[str, str] | None:
-        if not main:
+        if not main or not says_campaign:
             return None
         name = " ".join(x for x in (main, str(year) if year else None) if x) + " campaign"
         entity = Entity("Campaign", name, brand=main)
         entities.setdefault(entity.key, entity)
+        defaults.append(entity.key)
         return entity.key
 
     ctx.make_default_campaign = make_default_campaign
@@ -91,7 +110,8 @@ def extract(article: Article) -> Extraction:
     for name in byline_people(article.byline, lex):
         person = Entity("Person", name, occupation=["journalist"])
         entities.setdefault(person.key, person)
-    relations = _rekey(entities, relations)
+    merged = _merge_default_campaign(defaults, entities, found, resolved.refs)
+    relations = _rekey(entities, relations, merged)
     used = {k for r in relations for k in (r.subject, r.object)}
     kept = [e for k, e in entities.items() if e.type != "Campaign" or k in used or e.name]
     return Extraction(article, kept, relations, EXTRACTOR_VERSION)

@@ -232,6 +232,10 @@ class RuleSet:
                 if re.search(r"\b(?:by|with|tapped|enlisted|hired)\b", window) and not any(
                         p - 40 <= x <= p for x, _ in blocked):
                     found.append(r)
+        for p, r in rel:  # "the still photographs ... are by X"
+            if r.type == "Person" and re.search(r"\b(?:photographs|pictures|images|stills|portraits|photos|imagery)\b"
+                                                r"[^.;]{0,60}?\b(?:are|were|is|was)\s+(?:all\s+)?by\s+$", text[:p]):
+                found.append(r)
         for p, r in rel:  # "X shot the campaign", "photographer X shot Y"
             if r.type == "Person" and ("photographer" in r.mention.occupation_kinds or r.key in self.known_photographers) \
                     and re.match(r"\s+(?:also\s+)?(?:shot|lensed|photographed)\b", text[p + len(r.mention.surface):]):
