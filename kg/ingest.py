@@ -3,21 +3,33 @@
 Re-ingesting a source with the same text leaves the store unchanged; an edited source
 replaces its graph; the same text under another name is stored once and reported as a
 duplicate of the first. Every good article is stored even when others fail.
+
+The work streams: files are read one at a time, grouped in batches, and each batch is
+checked against the store *before* extraction, so unchanged files and duplicates cost a
+read and a hash, not an extraction. Extraction runs in worker processes with ``jobs`` > 1;
+at most ``jobs + 1`` batches are in flight, so memory stays flat however many files come.
+Results are written in input order, so ``jobs`` never changes what is stored.
 """
 from __future__ import annotations
 
 import multiprocessing
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from .errors import BadArticle
 from .extract import extract
 from .ids import text_hash
-from .model import Article
-from .rdfmap import to_ntriples
+from .model import Article, Extraction
+from .rdfmap import iri_of_article, to_ntriples
 from .read import DEFAULT_MAX_BYTES, read_paths
 from .store import ArticleGraph, Store
+
+Extractor = Callable[[Article], Extraction]
 
 
 @dataclass
@@ -29,6 +41,10 @@ class Processed:
     entities: int
     relations: int
 
+    @property
+    def triples(self) -> int:
+        return self.graph.ntriples.count("\n") + 1 if self.graph.ntriples else 0
+
 
 @dataclass
 class IngestReport:
@@ -39,6 +55,7 @@ class IngestReport:
     replaced: int = 0
     entities: int = 0
     relations: int = 0
+    triples: int = 0  # triples written (each article graph counted in full)
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (source, first article IRI)
     failures: list[BadArticle] = field(default_factory=list)
 
@@ -47,10 +64,10 @@ class IngestReport:
         return self.stored + self.unchanged
 
 
-def process(article: Article) -> Processed | BadArticle:
+def process(article: Article, extractor: Extractor = extract) -> Processed | BadArticle:
     """Extract and map one article (runs in a worker process with --jobs)."""
     try:
-        extraction = extract(article)
+        extraction = extractor(article)
         iri, ntriples = to_ntriples(extraction)
     except Exception as exc:  # a bug in one article must not stop the batch
         return BadArticle(article.source or article.id, f"extraction failed: {type(exc).__name__}: {exc}")
@@ -58,20 +75,157 @@ def process(article: Article) -> Processed | BadArticle:
     return Processed(article.source or article.id, graph, len(extraction.entities), len(extraction.relations))
 
 
-def _processed(items: Iterable[Article | BadArticle], jobs: int) -> Iterator[Processed | BadArticle]:
-    def articles() -> Iterator[Article | BadArticle]:
-        yield from items
-
-    if jobs <= 1:
-        for item in articles():
-            yield item if isinstance(item, BadArticle) else process(item)
-        return
-    with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        yield from pool.imap(_process_or_pass, articles(), chunksize=8)
+def _process_all(articles: list[Article], extractor: Extractor) -> list[Processed | tuple[str, str]]:
+    """A worker's task; failures come back as (source, reason), as BadArticle does not pickle."""
+    results: list[Processed | tuple[str, str]] = []
+    for article in articles:
+        result = process(article, extractor)
+        results.append(result if isinstance(result, Processed) else (result.source, result.reason))
+    return results
 
 
-def _process_or_pass(item: Article | BadArticle) -> Processed | BadArticle:
-    return item if isinstance(item, BadArticle) else process(item)
+@dataclass
+class _Todo:
+    """An article to extract and write."""
+
+    article: Article
+    digest: str
+    new: bool  # its IRI is not in the store yet
+
+
+@dataclass
+class _Batch:
+    """Articles read together, triaged against the store, on their way to it."""
+
+    todo: list[_Todo] = field(default_factory=list)
+    chunks: list[tuple[Future, list[Article]]] = field(default_factory=list)
+
+
+class _Pipeline:
+    """Triage, extraction and writing of batches, with at most ``jobs + 1`` in flight."""
+
+    def __init__(self, store: Store, report: IngestReport, jobs: int, extractor: Extractor,
+                 progress: Callable[[str], None] | None) -> None:
+        self.store, self.report, self.jobs, self.extractor = store, report, jobs, extractor
+        self.progress = progress
+        self.pending: dict[str, str] = {}  # content hash -> IRI, for articles read but not yet written
+        self.pool = _new_pool(jobs) if jobs > 1 else None
+        self.in_flight: deque[_Batch] = deque()
+
+    def close(self) -> None:
+        if self.pool:
+            self.pool.shutdown(cancel_futures=True)
+
+    def feed(self, items: list[Article | BadArticle]) -> None:
+        """Triage one batch, start its extraction, and write the batches that are due."""
+        batch = self._triage(items)
+        articles = [t.article for t in batch.todo]
+        if self.pool is None:
+            self._write(batch, _process_all(articles, self.extractor))
+            return
+        size = -(-len(articles) // self.jobs)
+        for start in range(0, len(articles), size or 1):
+            chunk = articles[start:start + size]
+            batch.chunks.append((self.pool.submit(_process_all, chunk, self.extractor), chunk))
+        self.in_flight.append(batch)
+        while len(self.in_flight) > self.jobs:
+            self._finish_one()
+
+    def finish(self) -> None:
+        while self.in_flight:
+            self._finish_one()
+
+    def _finish_one(self) -> None:
+        batch = self.in_flight.popleft()
+        results: list[Processed | tuple[str, str]] = []
+        for future, chunk in batch.chunks:
+            try:
+                results.extend(future.result())
+            except BrokenProcessPool:
+                results.extend(self._one_by_one(chunk))
+        self._write(batch, results)
+
+    def _one_by_one(self, chunk: list[Article]) -> Iterator[Processed | tuple[str, str]]:
+        """After a worker died (a crash, the OOM killer), retry alone to find the culprit."""
+        for article in chunk:
+            self._restart_broken_pool()
+            try:
+                yield from self.pool.submit(_process_all, [article], self.extractor).result()
+            except BrokenProcessPool:
+                yield (article.source or article.id, "extraction worker process died")
+
+    def _restart_broken_pool(self) -> None:
+        try:
+            self.pool.submit(int).result()
+        except BrokenProcessPool:
+            self.pool.shutdown(cancel_futures=True)
+            self.pool = _new_pool(self.jobs)
+
+    def _triage(self, items: list[Article | BadArticle]) -> _Batch:
+        """Report failures, unchanged articles and duplicates; keep the rest to extract."""
+        articles = [item for item in items if isinstance(item, Article)]
+        keys = [(iri_of_article(a), text_hash(a.text)) for a in articles]
+        known = self.store.article_hashes(iris=[k[0] for k in keys], hashes=[k[1] for k in keys])
+        by_hash = {h: iri for iri, h in known.items()}
+        batch = _Batch()
+        for article, (iri, digest) in zip(articles, keys, strict=True):
+            first = self.pending.get(digest) or by_hash.get(digest)
+            if known.get(iri) == digest or first == iri:
+                self.report.unchanged += 1
+                self._tick(article.source)
+            elif first:
+                self.report.duplicates.append((article.source or article.id, first))
+                self._tick(article.source)
+            else:
+                self.pending[digest] = iri
+                batch.todo.append(_Todo(article, digest, new=iri not in known))
+        for item in items:
+            if isinstance(item, BadArticle):
+                self._fail(item)
+        return batch
+
+    def _write(self, batch: _Batch, results: list[Processed | tuple[str, str]]) -> None:
+        """Write the batch's graphs in one go and count them."""
+        graphs = []
+        for todo, result in zip(batch.todo, results, strict=True):
+            if not isinstance(result, Processed):
+                self._fail(BadArticle(*result))
+                continue
+            result.graph.new = todo.new
+            graphs.append(result.graph)
+            self.report.stored += 1
+            self.report.replaced += not todo.new
+            self.report.entities += result.entities
+            self.report.relations += result.relations
+            self.report.triples += result.triples
+        self.store.write(graphs)
+        for todo in batch.todo:
+            self.pending.pop(todo.digest, None)
+            self._tick(todo.article.source)
+
+    def _fail(self, failure: BadArticle) -> None:
+        self.report.failures.append(failure)
+        self._tick(failure.source)
+
+    def _tick(self, source: str) -> None:
+        if self.progress:
+            self.progress(source)
+
+
+def _new_pool(jobs: int) -> ProcessPoolExecutor:
+    """Workers forked from a clean server process (not from one holding the store's lock
+    and RocksDB threads) that has imported the extractor once."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"))
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([__name__])
+    return ProcessPoolExecutor(jobs, mp_context=context)
+
+
+def _batches(items: Iterable[Article | BadArticle], size: int) -> Iterator[list[Article | BadArticle]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
 
 
 def ingest(
@@ -81,46 +235,19 @@ def ingest(
     batch_size: int = 64,
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: Callable[[str], None] | None = None,
+    extractor: Extractor = extract,
 ) -> IngestReport:
-    """Add the articles under ``paths`` to ``store`` and report what happened."""
+    """Add the articles under ``paths`` to ``store`` and report what happened.
+
+    ``extractor`` replaces ``kg.extract.extract`` (benchmarks load gold extractions with
+    it); with ``jobs`` > 1 it must be a module-level function, so workers can import it.
+    """
     report = IngestReport()
-    batch: list[Processed] = []
-    for item in _processed(read_paths(paths, max_bytes), jobs):
-        if isinstance(item, BadArticle):
-            report.failures.append(item)
-        else:
-            batch.append(item)
-            if len(batch) >= batch_size:
-                _flush(store, batch, report)
-                batch = []
-        if progress:
-            progress(item.source)
-    _flush(store, batch, report)
+    pipeline = _Pipeline(store, report, jobs, extractor, progress)
+    try:
+        for batch in _batches(read_paths(paths, max_bytes), batch_size):
+            pipeline.feed(batch)
+        pipeline.finish()
+    finally:
+        pipeline.close()
     return report
-
-
-def _flush(store: Store, batch: list[Processed], report: IngestReport) -> None:
-    """Write one batch in one transaction, skipping unchanged articles and duplicates."""
-    if not batch:
-        return
-    known = store.article_hashes(iris=[p.graph.iri for p in batch], hashes=[p.graph.content_hash for p in batch])
-    by_hash = {h: iri for iri, h in known.items()}
-    to_write: list[ArticleGraph] = []
-    for item in batch:
-        graph = item.graph
-        if known.get(graph.iri) == graph.content_hash:
-            report.unchanged += 1
-            continue
-        first = by_hash.get(graph.content_hash)
-        if first and first != graph.iri:
-            report.duplicates.append((item.source, first))
-            continue
-        if graph.iri in known:
-            report.replaced += 1
-        by_hash[graph.content_hash] = graph.iri
-        known[graph.iri] = graph.content_hash
-        to_write.append(graph)
-        report.stored += 1
-        report.entities += item.entities
-        report.relations += item.relations
-    store.write(to_write)

@@ -25,6 +25,9 @@ class Context:
     current_campaign: Key | None = None
     default_campaign: Key | None = None
     cue_paragraph: int = -1
+    topic_person: Ref | None = None
+    last_people: list[Ref] = field(default_factory=list)
+    people_seen: list[Ref] = field(default_factory=list)
     make_default_campaign: object = None  # callable () -> Key | None, set by the pipeline
     relations: dict[tuple[Key, str, Key], Relation] = field(default_factory=dict)
 
@@ -78,14 +81,33 @@ class RuleSet:
                 self.ctx.default_campaign = self.ctx.current_campaign
         doubtful = bool(trigger_spans("rumour", text)) or bool(trigger_spans("negation", text))
         self.parent_company(sent, rel)
-        if doubtful:
-            return
-        self.ambassador(sent, rel)
-        self.creative_director(sent, rel)
-        self.photographer(sent, rel)
-        self.features(sent, rel)
+        if not doubtful:
+            self.ambassador(sent, rel)
+            self.creative_director(sent, rel)
+            self.photographer(sent, rel)
+            self.features(sent, rel)
+        people = [r for _, r in rel if r.type == "Person"]
+        if sent.title and people and self.ctx.topic_person is None:
+            self.ctx.topic_person = people[0]
+        if people:
+            self.ctx.last_people = people
+            seen = {r.key for r in self.ctx.people_seen}
+            self.ctx.people_seen += [r for r in people if r.key not in seen]
 
     # -- helpers -----------------------------------------------------------------------
+    def _anaphora(self, head: str) -> list[Ref]:
+        """Who "she", "the rapper" or "the Mosses" at the start of a sentence refers to."""
+        family = re.match(r"\s*The\s+([A-Z][\w\-]+)e?s\b", head)
+        if family:
+            name = family.group(1).lower()
+            return [r for r in self.ctx.people_seen if r.key[1].split()[-1] in (name, name + "e", name + "s")]
+        if re.match(r"\s*(?:She|He|They|The\s+(?:[\w\-]+\s+){0,3}[a-z][\w\-]+)\b", head) and \
+                not re.match(r"\s*The\s+(?:house|brand|label|company|maison|campaign|group)\b", head):
+            if self.ctx.topic_person:
+                return [self.ctx.topic_person]
+            return self.ctx.last_people[-1:]
+        return []
+
     def _past(self, text: str, lo: int, hi: int) -> bool:
         return any(lo <= a < hi for a, _ in trigger_spans("past", text))
 
@@ -103,7 +125,7 @@ class RuleSet:
         brands = [(p, r) for p, r in rel if r.type == "Brand" and lo <= p < hi and not self._is_group(r.mention.name)]
         if re.search(r"\b(?:its|their)\s+(?:[\w\-]+\s+){0,3}$", text[max(0, t_start - 40):t_start]):
             subject = [r for p, r in brands if p < t_start]
-            return subject[0].key if subject else self.ctx.main_brand
+            return subject[-1].key if subject else self.ctx.main_brand
         after = re.match(r"\s*(?:of|at|for|with)\s+(?:the\s+)?", text[t_end:])
         if after:
             for p, r in brands:
@@ -130,6 +152,8 @@ class RuleSet:
             gap = text[cursor:p]
             if out and not re.fullmatch(r"\s*(?:,|and|&|,\s*and)?\s*(?:(?:[\w\-]+\s+){0,6})", gap):
                 break
+            if out and re.search(r"\b(?:with|for|of|by|to|in|at|from|as|alongside|besides|than)\b", gap):
+                break
             if not out and len(gap.split()) > 8:
                 break
             if out and re.search(r"\b(said|says|who|which|while|but|when)\b", gap):
@@ -152,6 +176,9 @@ class RuleSet:
             lo, hi = _clause_bounds(text, a)
             people = self._people_after(text, b, rel, hi)
             direct = [r for r in people if (r.mention.start - sent.start) - b <= 30]
+            if direct and re.search(r"\b(?:for|of|at|with|to|in|by|from|since)\b|[;]",
+                                    text[b:direct[0].mention.start - sent.start]):
+                direct = []
             if not direct:
                 m = re.match(r"\s*(?:and\s+[\w\s]+?)?,?\s*(?:namely|including|such as|:)\s*", text[b:])
                 if m:
@@ -159,6 +186,8 @@ class RuleSet:
             if not direct:
                 before = [r for p, r in rel if r.type == "Person" and lo <= p < a]
                 direct = before[-1:] if before else []
+            if not direct:
+                direct = self._anaphora(text[:a])
             brand = self._brand_near(text, a, b, rel, lo, hi)
             if not brand:
                 continue
