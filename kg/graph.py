@@ -36,13 +36,12 @@ _ARTICLES = """SELECT ?a (SAMPLE(?h) AS ?title) (SAMPLE(?d) AS ?date) (SAMPLE(?u
     OPTIONAL { ?a schema:url ?u } OPTIONAL { ?a schema:publisher ?pub } }
 } GROUP BY ?a"""
 _MENTIONS = "SELECT DISTINCT ?a ?e WHERE { GRAPH ?a { ?a fkg:mentions ?e } }"
-# One row per (relation, article graph stating it), with that graph's evidence records.
-_RELATIONS = """SELECT ?s ?p ?o ?g ?text ?past WHERE {{
-  VALUES ?p {{ {predicates} }}
-  GRAPH ?g {{ ?s ?p ?o
-    OPTIONAL {{ ?r rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o
-      OPTIONAL {{ ?r fkg:evidenceText ?text }} OPTIONAL {{ ?r fkg:past ?past }} }} }}
-}}"""
+# Relations with the article graphs stating them, and (joined in Python, which is faster
+# than an OPTIONAL join here) each graph's evidence records for them.
+_RELATIONS = "SELECT ?s ?p ?o ?g WHERE {{ VALUES ?p {{ {predicates} }} GRAPH ?g {{ ?s ?p ?o }} }}"
+_EVIDENCE = """SELECT ?s ?p ?o ?g ?text ?past WHERE {{ VALUES ?p {{ {predicates} }}
+  GRAPH ?g {{ ?r rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o
+    OPTIONAL {{ ?r fkg:evidenceText ?text }} OPTIONAL {{ ?r fkg:past ?past }} }} }}"""
 
 
 def to_networkx(store: Store, *, types: Iterable[str] | None = None,
@@ -222,29 +221,28 @@ def _add_entities(store: Store, graph: nx.MultiDiGraph) -> None:
 
 def _add_relations(store: Store, graph: nx.MultiDiGraph, predicates: list[str], in_range: set[str] | None,
                    meta: dict[str, dict], evidence: bool) -> None:
-    query = _RELATIONS.format(predicates=" ".join(f"<{FKG}{p}>" for p in predicates))
+    values = " ".join(f"<{FKG}{p}>" for p in predicates)
     found: dict[tuple[str, str, str], dict] = {}
-    for s, p, o, g, text, past in _rows(store, query):
-        if in_range is not None and g.value not in in_range:
+    for s, p, o, g in _rows(store, _RELATIONS.format(predicates=values)):
+        if (in_range is None or g.value in in_range) and s.value in graph and o.value in graph:
+            edge = found.setdefault((s.value, o.value, p.value), {"articles": set(), "evidence": set()})
+            edge["articles"].add(g.value)
+    for s, p, o, g, text, past in _rows(store, _EVIDENCE.format(predicates=values)):
+        edge = found.get((s.value, o.value, p.value))
+        if edge is None or g.value not in edge["articles"]:
             continue
-        if s.value not in graph or o.value not in graph:
-            continue
-        key = (s.value, o.value, _local(p.value))
-        edge = found.setdefault(key, {"predicate": p.value, "articles": set(), "evidence": set(),
-                                      "past": False})
-        edge["articles"].add(g.value)
         if text is not None:
             edge["evidence"].add(text.value)
         if past is not None and past.value in ("true", "1"):
             edge["past"] = True
-    for (s, o, key), edge in found.items():
+    for (s, o, predicate), edge in found.items():
         dates = sorted(d for a in edge["articles"] if (d := meta.get(a, {}).get("date")))
-        attrs = {"predicate": edge["predicate"], "articles": sorted(edge["articles"]),
+        attrs = {"predicate": predicate, "articles": sorted(edge["articles"]),
                  "article_count": len(edge["articles"]), "first_date": dates[0] if dates else None,
-                 "last_date": dates[-1] if dates else None, "past": edge["past"]}
+                 "last_date": dates[-1] if dates else None, "past": edge.get("past", False)}
         if evidence:
             attrs["evidence"] = sorted(edge["evidence"])
-        graph.add_edge(s, o, key=key, **attrs)
+        graph.add_edge(s, o, key=_local(predicate), **attrs)
 
 
 def _article_meta(store: Store) -> dict[str, dict]:

@@ -136,5 +136,5 @@ def trigger_pattern(kind: str) -> re.Pattern[str]:
     if not phrases:
         return re.compile(r"(?!x)x")
     alts = "|".join(re.escape(p) for p in phrases)
-    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w])" if not any(p.endswith("-") for p in phrases)
+    return re.compile(rf"(?<![\w])(?:{alts})(?![\w])" if not any(p.endswith("-") for p in phrases)
                       else rf"(?<![\w])(?:{alts})(?:(?<=-)|(?![\w]))", re.I)

@@ -111,7 +111,7 @@ def _nationality(phrase: str, lex: Lexicon) -> str | None:
 
 
 PERSON_CONTEXT_BEFORE = re.compile(r"(?:\b(?:under|by|designer|founder|late|former|then|predecessor|"
-                                   r"succeeding|succeeded|replacing|replaced|from|mr|ms|mrs|sir|dame|director|"
+                                   r"succeed|succeeding|succeeded|replacing|replaced|from|mr|ms|mrs|sir|dame|director|"
                                    r"officer|designers|directors)\b[\s.,-]*|-)$", re.I)
 PERSON_CONTEXT_AFTER = re.compile(r"^(?:,\s*(?:who|whose|the\s+(?:house|brand|label)['’]s|(?:its\s+)?(?:former\s+|then-)?"
                                   r"(?:creative|artistic|chief|design))|['’]s\s+(?:tenure|time|era|departure|exit|"
@@ -229,10 +229,12 @@ def find(sentence_text: str, offset: int, lex: Lexicon, is_caption: bool = False
                         brand=entry.name), s, pe)
             continue
         possessive = bool(re.match(r"['’]s\b", text[e:]))
-        if entry.person_name and _person_context(text, s, e, lex):
+        honorific = bool(HONORIFIC.search(text[:s]))
+        if honorific or (entry.person_name and _person_context(text, s, e, lex)):
             nat, occ, kinds = _descriptor(text[:s], lex)
             add(Mention("Person", m.group(0), offset + s, offset + e, m.group(0), nationality=nat,
-                        occupations=occ, occupation_kinds=kinds, possessive=possessive), s, e)
+                        occupations=occ, occupation_kinds=kinds, possessive=possessive, honorific=honorific),
+                s, e)
             continue
         add(Mention("Brand", entry.name, offset + s, offset + e, m.group(0), possessive=possessive), s, e)
 
@@ -336,7 +338,9 @@ def _classify_run(run: Run, text: str, offset: int, lex: Lexicon, out: list[Ment
         bs, be = b.start - offset, b.end - offset
         before_toks = [t for t in toks if t.end <= bs]
         after_toks = [t for t in toks if t.start >= be]
-        if before_toks and lex.is_given_name(before_toks[0].text) and not after_toks:
+        lead = [t for t in before_toks if not re.fullmatch(r"(?:Mr|Ms|Mrs|Mx|Dr|Dame|Sir)\.?", t.text)]
+        if before_toks and (not lead or lex.is_given_name(lead[0].text) or len(lead) < len(before_toks)) \
+                and not after_toks:
             # "Simon Porte Jacquemus", "Silvia Venturini Fendi": a person bearing the house's name
             out.remove(b)
             taken.remove((bs, be))

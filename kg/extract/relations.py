@@ -95,7 +95,7 @@ class RuleSet:
             self.ctx.people_seen += [r for r in people if r.key not in seen]
 
     # -- helpers -----------------------------------------------------------------------
-    def _anaphora(self, head: str) -> list[Ref]:
+    def _anaphora(self, head: str, role: str | None = None) -> list[Ref]:
         """Who "she", "the rapper" or "the Mosses" at the start of a sentence refers to."""
         family = re.match(r"\s*The\s+([A-Z][\w\-]+)e?s\b", head)
         if family:
@@ -103,6 +103,12 @@ class RuleSet:
             return [r for r in self.ctx.people_seen if r.key[1].split()[-1] in (name, name + "e", name + "s")]
         if re.match(r"\s*(?:She|He|They|The\s+(?:[\w\-]+\s+){0,3}[a-z][\w\-]+)\b", head) and \
                 not re.match(r"\s*The\s+(?:house|brand|label|company|maison|campaign|group)\b", head):
+            if role:  # "the American designer" is whoever already holds such a role here
+                holders = [r for r in reversed(self.ctx.people_seen)
+                           if any(k[0] == r.key and k[1] == role for k in self.ctx.relations)]
+                if holders:
+                    return holders[:1]
+                return self.ctx.last_people[-1:]
             if self.ctx.topic_person:
                 return [self.ctx.topic_person]
             return self.ctx.last_people[-1:]
@@ -121,11 +127,17 @@ class RuleSet:
         return self._ensure_default_campaign()
 
     def _brand_near(self, text: str, t_start: int, t_end: int, rel: list[tuple[int, Ref]],
-                    lo: int, hi: int) -> Key | None:
+                    lo: int, hi: int, anchor: int | None = None) -> Key | None:
         brands = [(p, r) for p, r in rel if r.type == "Brand" and lo <= p < hi and not self._is_group(r.mention.name)]
-        if re.search(r"\b(?:its|their)\s+(?:[\w\-]+\s+){0,3}$", text[max(0, t_start - 40):t_start]):
-            subject = [r for p, r in brands if p < t_start]
+        if re.match(r"\s*(?:of|at|for)\s+(?:the|this|that)\s+(?:house|label|brand|maison|company)\b", text[t_end:]):
+            return self.ctx.main_brand
+        head = text[max(0, t_start - 40):t_start]
+        if re.search(r"\b(?:its|their)\s+(?:[\w\-]+\s+){0,3}$", head):
+            limit = min(anchor, t_start) if anchor is not None else t_start
+            subject = [r for p, r in brands if p < limit]
             return subject[-1].key if subject else self.ctx.main_brand
+        if re.search(r"\bthe\s+(?:house|label|brand|maison|company)['’]s?\s+(?:[\w\-]+\s+){0,3}$", head):
+            return self.ctx.main_brand
         after = re.match(r"\s*(?:of|at|for|with)\s+(?:the\s+)?", text[t_end:])
         if after:
             for p, r in brands:
@@ -188,7 +200,8 @@ class RuleSet:
                 direct = before[-1:] if before else []
             if not direct:
                 direct = self._anaphora(text[:a])
-            brand = self._brand_near(text, a, b, rel, lo, hi)
+            anchor = direct[0].mention.start - sent.start if direct and direct[0].mention.start >= sent.start else None
+            brand = self._brand_near(text, a, b, rel, lo, hi, anchor)
             if not brand:
                 continue
             past = self._past(text, lo, b)
@@ -207,7 +220,9 @@ class RuleSet:
 
     def creative_director(self, sent: Sentence, rel: list[tuple[int, Ref]]) -> None:
         text = sent.text
+        prev_end = 0
         for a, b in trigger_spans("creative_title", text):
+            lo_limit, prev_end = prev_end, b
             follow = text[b:b + 45].lower()
             if re.match(r"\s+(?:of|for)\s+(?:the\s+|its\s+|a\s+)?(?:[\w\-]+\s+){0,2}(?:capsule|collaboration|"
                         r"partnership|campaign|project|film|collab)", follow):
@@ -216,19 +231,22 @@ class RuleSet:
             after = [r for r in self._people_after(text, b, rel, hi)
                      if (r.mention.start - sent.start) - b <= 12]
             people = after[:1]
-            if not people:
-                before = [(p, r) for p, r in rel if r.type == "Person" and lo <= p < a]
-                if before:
-                    p, r = before[-1]
-                    between = text[p + len(r.mention.surface):a]
-                    if not re.search(r"\b(said|says|told|under|after|with|and)\b", between) or \
-                            re.search(r"\bas\b", between):
-                        people = [r]
-                    if re.match(r"['’]s\s+(?:predecessor|successor)\b", between) and len(before) > 1:
-                        q, prev = before[-2]
-                        if re.fullmatch(r",\s*(?:(?:Mr|Ms|Mrs)\.?\s*)?", text[q + len(prev.mention.surface):p]):
-                            people.append(prev)
-            brand = self._brand_near(text, a, b, rel, lo, hi)
+            before = [(p, r) for p, r in rel if r.type == "Person" and max(lo, lo_limit) <= p < a]
+            if not people and before:
+                p, r = before[-1]
+                between = text[p + len(r.mention.surface):a]
+                if not re.search(r"\b(said|says|told|under|after|with|and)\b", between) or \
+                        re.search(r"\bas\b", between):
+                    people = [r]
+                # "Riccardo Tisci, Mr. Lee's predecessor as chief creative officer": both held it
+                if re.match(r"['’]s\s+(?:predecessor|successor)\b", between) and len(before) > 1:
+                    q, prev = before[-2]
+                    if re.fullmatch(r",\s*(?:(?:Mr|Ms|Mrs)\.?\s*)?", text[q + len(prev.mention.surface):p]):
+                        people.append(prev)
+            if not people and not before:
+                people = self._anaphora(text[:a], role="creativeDirectorOf")
+            anchor = people[0].mention.start - sent.start if people else None
+            brand = self._brand_near(text, a, b, rel, lo, hi, anchor)
             if not brand:
                 continue
             past = self._past(text, max(lo, a - 40), b + 20)
