@@ -38,7 +38,6 @@ class Lexicon:
 
     brands: dict[str, BrandEntry] = field(default_factory=dict)  # surface form -> entry
     brand_by_id: dict[str, BrandEntry] = field(default_factory=dict)
-    brand_pattern: re.Pattern[str] | None = None
     nationalities: dict[str, str] = field(default_factory=dict)  # folded demonym -> demonym
     occupations: dict[str, tuple[str, str]] = field(default_factory=dict)  # phrase -> (occupation, kind)
     given_names: set[str] = field(default_factory=set)
@@ -83,8 +82,6 @@ def _load_brands(lex: Lexicon, path: Path) -> None:
             if plain != form.casefold():  # accent-free spelling: Chloe for Chloé
                 lex.brands.setdefault(form.translate(str.maketrans("éèêëáàâäíïîóöôúüûçñ", "eeeeaaaaiiiooouuucn")),
                                       entry)
-    forms = sorted(lex.brands, key=len, reverse=True)
-    lex.brand_pattern = re.compile(r"(?<![\w&])(?:" + "|".join(map(re.escape, forms)) + r")(?![\w&]|-\w)")
 
 
 @cache

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..ids import fold
 from .lexicon import Lexicon, trigger_pattern
@@ -181,10 +182,10 @@ def find(sentence_text: str, offset: int, lex: Lexicon, is_caption: bool = False
         out.append(m)
         taken.append((s, e))
 
+    toks = tokens(text)
     # Multi-word and stylised stage names first ("Tyler, the Creator", "FKA twigs", "Lil Nas X").
-    for m in _mononym_pattern(lex).finditer(text):
-        add(Mention("Person", lex.mononyms[fold(m.group(0))], offset + m.start(), offset + m.end(), m.group(0)),
-            m.start(), m.end())
+    for ms, me, form in lexicon_spans(text, toks, _mononym_forms(lex)):
+        add(Mention("Person", lex.mononyms[fold(form)], offset + ms, offset + me, form), ms, me)
 
     # Quoted titles next to "campaign" or a product noun.
     for m in QUOTED.finditer(text):
@@ -216,29 +217,26 @@ def find(sentence_text: str, offset: int, lex: Lexicon, is_caption: bool = False
             add(Mention("Campaign", m.group(0), offset + m.start(), offset + m.end(), m.group(0)), m.start(), m.end())
 
     # Brands from the lexicon (a brand followed by a number is a product: "CHANEL 25").
-    assert lex.brand_pattern is not None
-    for m in lex.brand_pattern.finditer(text):
-        s, e = m.start(), m.end()
+    for s, e, form in lexicon_spans(text, toks, lex.brands):
         if not free(s, e):
             continue
-        entry = lex.brands[m.group(0)]
+        entry = lex.brands[form]
         num = re.match(r"\s+(\d[\d.]*)(?![\w.])", text[e:])
         if num and not YEAR.fullmatch(num.group(1)):
             pe = e + num.end()
-            add(Mention("Product", f"{m.group(0)} {num.group(1)}", offset + s, offset + pe, text[s:pe],
+            add(Mention("Product", f"{form} {num.group(1)}", offset + s, offset + pe, text[s:pe],
                         brand=entry.name), s, pe)
             continue
         possessive = bool(re.match(r"['’]s\b", text[e:]))
         honorific = bool(HONORIFIC.search(text[:s]))
         if honorific or (entry.person_name and _person_context(text, s, e, lex)):
             nat, occ, kinds = _descriptor(text[:s], lex)
-            add(Mention("Person", m.group(0), offset + s, offset + e, m.group(0), nationality=nat,
+            add(Mention("Person", form, offset + s, offset + e, form, nationality=nat,
                         occupations=occ, occupation_kinds=kinds, possessive=possessive, honorific=honorific),
                 s, e)
             continue
-        add(Mention("Brand", entry.name, offset + s, offset + e, m.group(0), possessive=possessive), s, e)
+        add(Mention("Brand", entry.name, offset + s, offset + e, form, possessive=possessive), s, e)
 
-    toks = tokens(text)
     for run in capital_runs(text, toks):
         _classify_run(run, text, offset, lex, out, taken, is_caption)
 
@@ -258,8 +256,7 @@ def find(sentence_text: str, offset: int, lex: Lexicon, is_caption: bool = False
         ps = prod.start - offset
         m = re.search(r"(?:the\s+)?([A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2})(?:,\s*|\s+and\s+|\s+or\s+)(?:the\s+)?$",
                       text[:ps])
-        if m and free(m.start(1), m.end(1)) and fold(m.group(1)) not in lex.non_entities and not \
-                m.group(1).split()[0].lower() in FUNCTION_WORDS:
+        if m and free(m.start(1), m.end(1)) and fold(m.group(1)) not in lex.non_entities and m.group(1).split()[0].lower() not in FUNCTION_WORDS:
             out.append(Mention("Product", m.group(1), offset + m.start(1), offset + m.end(1), m.group(1),
                                brand=prod.brand, confident=prod.confident))
             taken.append((m.start(1), m.end(1)))
@@ -447,21 +444,64 @@ def _sub_run(run: Run, toks: list[Token], text: str) -> Run:
     return Run(tuple(toks), s, e, text[s:e], run.possessive, not text[:s].strip(" \"'“‘(*"))
 
 
-_MONONYM_CACHE: dict[int, re.Pattern[str]] = {}
+_MONONYM_CACHE: dict[int, dict[str, str]] = {}
 
 
-def _mononym_pattern(lex: Lexicon) -> re.Pattern[str]:
+def _mononym_forms(lex: Lexicon) -> dict[str, str]:
     """Stage names that need exact matching: several words or odd capitals."""
     key = id(lex)
     if key not in _MONONYM_CACHE:
-        forms = [m for m in lex.mononyms.values() if " " in m or "," in m or not m[:1].isupper() or
-                 any(c in m for c in "$!-") or (m.isupper() and len(m) > 1)]
-        forms = sorted(set(forms), key=len, reverse=True)
-        _MONONYM_CACHE[key] = re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, forms)) + r")(?![\w])"
-                                         if forms else r"(?!x)x")
+        _MONONYM_CACHE[key] = {m: m for m in lex.mononyms.values() if " " in m or "," in m or not m[:1].isupper()
+                               or any(c in m for c in "$!-") or (m.isupper() and len(m) > 1)}
     return _MONONYM_CACHE[key]
+
+
+MAX_FORM_TOKENS = 7
+
+
+def lexicon_spans(text: str, toks: list[Token], forms: dict) -> list[tuple[int, int, str]]:
+    """Longest non-overlapping spans of ``text`` that are keys of ``forms``, by token n-grams.
+
+    A dictionary lookup per n-gram is far faster than one regex of a thousand alternatives.
+    "Balenciaga's" matches "Balenciaga"; "Kering-owned" matches "Kering".
+    """
+    found: list[tuple[int, int, str]] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        hit = None
+        for j in range(min(n, i + MAX_FORM_TOKENS) - 1, i - 1, -1):
+            start, end = toks[i].start, toks[j].end
+            span = text[start:end]
+            if span in forms:
+                hit = (start, end, span, j)
+                break
+            if j == i:
+                word = toks[i].text
+                base = word
+                for suffix in ("'s", "’s"):
+                    if base.endswith(suffix):
+                        base = base[: -len(suffix)]
+                if "-" in base and base.split("-", 1)[1][:1].islower():
+                    base = base.split("-", 1)[0]
+                if base != word and base in forms:
+                    hit = (start, start + len(base), base, j)
+            elif span.endswith(("'s", "’s")) and span[:-2] in forms:
+                hit = (start, end - 2, span[:-2], j)
+                break
+        if hit:
+            found.append(hit[:3])
+            i = hit[3] + 1
+        else:
+            i += 1
+    return found
+
+
+@lru_cache(maxsize=32768)
+def _trigger_spans(kind: str, text: str) -> tuple[tuple[int, int], ...]:
+    return tuple((m.start(), m.end()) for m in trigger_pattern(kind).finditer(text))
 
 
 def trigger_spans(kind: str, text: str) -> list[tuple[int, int]]:
     """Where the trigger phrases of ``kind`` occur in ``text``."""
-    return [(m.start(), m.end()) for m in trigger_pattern(kind).finditer(text)]
+    return list(_trigger_spans(kind, text))

@@ -21,7 +21,7 @@ FUNCTION_WORDS = {
     "has", "have", "had", "do", "does", "did", "will", "would", "can", "could", "may", "might", "must",
     "shall", "should", "my", "me", "him", "them", "us", "your", "titled", "dubbed", "named", "called",
     "released", "launched", "framed", "granting", "speaking", "asked", "according", "read", "see",
-    "watch", "from left", "left", "right", "above", "top", "bottom", "pictured", "photo", "image",
+    "watch", "from left", "left", "right", "top", "bottom", "pictured", "photo", "image",
     "vintage", "designs", "three", "two", "four", "five", "six", "seven", "eight", "nine", "ten", "one",
     "several", "few", "half", "fans", "rather", "whether", "nor", "neither", "either", "not every",
 }
