@@ -56,9 +56,9 @@ def to_networkx(store: Store, *, types: Iterable[str] | None = None,
     ``article_count``, ``first_date``, ``last_date``, ``past`` and (``evidence=True``)
     ``evidence``. ``since``/``until`` keep only support from articles published in that
     range (articles without a date drop out); ``predicates`` drops the other relations and
-    the entities left without any; ``types`` keeps entities of those types; ``brand`` keeps
-    a house with its campaigns, products and the people linked to them; ``focus`` keeps
-    the entities within ``depth`` (default 1) undirected hops of one entity.
+    the entities left without any; ``brand`` keeps a house with its campaigns, products
+    and the people linked to them; ``focus`` keeps the entities within ``depth`` (default
+    1) undirected hops of one entity; then ``types`` keeps entities of those types.
     ``articles=True`` adds the articles as nodes with ``mentions`` edges.
     """
     since, until = _day(since), _day(until)
@@ -74,15 +74,15 @@ def to_networkx(store: Store, *, types: Iterable[str] | None = None,
         graph.remove_nodes_from([n for n in list(graph) if n not in alive])
     if predicates:
         graph.remove_nodes_from([n for n, d in list(graph.degree) if d == 0])
-    if types:
-        keep = {_type_name(t) for t in types}
-        graph.remove_nodes_from([n for n, t in list(graph.nodes(data="type")) if t not in keep])
     if brand:
         graph = graph.subgraph(_brand_neighbourhood(graph, resolve_entity(graph, brand, "Brand"))).copy()
     if focus:
         centre = resolve_entity(graph, focus)
         hops = 1 if depth is None else depth
         graph = graph.subgraph(nx.ego_graph(graph.to_undirected(as_view=True), centre, hops)).copy()
+    if types:  # after the neighbourhoods, so --brand X --type Person keeps people linked via campaigns
+        keep = {_type_name(t) for t in types}
+        graph.remove_nodes_from([n for n, t in list(graph.nodes(data="type")) if t not in keep])
     if articles:
         _add_articles(graph, meta, mentions)
     return graph

@@ -18,6 +18,7 @@ import urllib.request
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 import pyoxigraph as ox
 
@@ -220,9 +221,10 @@ class OxigraphStore(Store):
         """Load N-Quads fast, without a transaction (for initial loads of large dumps)."""
         self._store.bulk_load(nquads, ox.RdfFormat.N_QUADS)
 
-    def dump(self, fmt: ox.RdfFormat = ox.RdfFormat.N_QUADS) -> bytes:
-        """All named graphs, serialised."""
-        return self._store.dump(format=fmt)
+    def dump(self, fmt: ox.RdfFormat = ox.RdfFormat.N_QUADS, output: BinaryIO | None = None,
+             prefixes: Mapping[str, str] | None = None) -> bytes | None:
+        """All named graphs, serialised: returned, or streamed into ``output`` when given."""
+        return self._store.dump(output, format=fmt, prefixes=dict(prefixes) if prefixes else None)
 
     def close(self) -> None:
         if not self.read_only and self.location != "memory":

@@ -23,6 +23,10 @@ YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 PRODUCT_CUE = re.compile(r"\b(?:bags?|handbags?|designs?|styles?|accessories|pieces|silhouettes|models|shoes|"
                          r"sneakers|watch(?:es)?|jewel(?:le)?ry|fragrances?|perfumes?|totes?|clutch(?:es)?|"
                          r"reissue[sd]?|versions?)\b", re.I)
+NAME_WORDS = r"[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2}"
+COORDINATED_AFTER = re.compile(rf"^(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)(?:the\s+)?({NAME_WORDS})")
+COORDINATED_BEFORE = re.compile(rf"(?:the\s+)?({NAME_WORDS})(?:,\s*|\s+and\s+|\s+or\s+)(?:the\s+)?$")
+POSSESSIVE_GAP = re.compile(r"['’]s\s+(?:[\w\-]+\s+){0,2}|['’]s\s+[\w\s,'’\-]*?(?:and|,)\s+(?:the\s+)?")
 QUOTED = re.compile(r"“([^”]{1,80})”|\"([^\"]{1,80})\"|‘([^’]{1,80}?)’(?!\w)|(?<!\w)'([^']{1,80}?)'(?!\w)")
 PERSON_BEFORE = re.compile(r"\b(?:(?:shot|lensed|photographed|captured|taken|styled|directed|designed|founded|"
                            r"fronted|led|joined|signed|hired|appointed|named|succeeded|replaced|accompanied)\s+by|"
@@ -114,7 +118,8 @@ def _nationality(phrase: str, lex: Lexicon) -> str | None:
 PERSON_CONTEXT_BEFORE = re.compile(r"(?:\b(?:under|by|designer|founder|late|former|then|predecessor|"
                                    r"succeed|succeeding|succeeded|replacing|replaced|from|mr|ms|mrs|sir|dame|director|"
                                    r"officer|designers|directors)\b[\s.,-]*|-)$", re.I)
-PERSON_CONTEXT_AFTER = re.compile(r"^(?:,\s*(?:who|whose|the\s+(?:house|brand|label)['’]s|(?:its\s+)?(?:former\s+|then-)?"
+PERSON_CONTEXT_AFTER = re.compile(r"^(?:,\s*(?:who|whose|the\s+(?:house|brand|label)['’]s|"
+                                  r"(?:its\s+)?(?:former\s+|then-)?"
                                   r"(?:creative|artistic|chief|design))|['’]s\s+(?:tenure|time|era|departure|exit|"
                                   r"arrival|debut|successor|predecessor|years|decade|stint|reign|watch)|\s+(?:said|says|told|founded|left|joined|"
                                   r"designed|created|presented|took|was|who|had|has)\b)", re.I)
@@ -243,8 +248,8 @@ def find(sentence_text: str, offset: int, lex: Lexicon, is_caption: bool = False
     # "the Le Cagole and Hourglass": a capitalised word joined to a product is a product too.
     for prod in [m for m in out if m.type == "Product"]:
         ps, pe = prod.start - offset, prod.end - offset
-        for pattern, forward in ((r"^(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)(?:the\s+)?([A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2})", True),):
-            m = re.match(pattern, text[pe:])
+        for pattern in (COORDINATED_AFTER,):
+            m = pattern.match(text[pe:])
             if m and free(pe + m.start(1), pe + m.end(1)) and fold(m.group(1)) not in lex.non_entities:
                 a, b = pe + m.start(1), pe + m.end(1)
                 out.append(Mention("Product", m.group(1), offset + a, offset + b, m.group(1), brand=prod.brand,
@@ -264,8 +269,7 @@ def find(sentence_text: str, offset: int, lex: Lexicon, is_caption: bool = False
     for prod in [m for m in out if m.type in ("Product", "Campaign") and not m.brand]:
         for b in brands_possessive:
             gap = text[b.end - offset:prod.start - offset]
-            if 0 <= len(gap) <= 40 and re.fullmatch(r"['’]s\s+(?:[\w\-]+\s+){0,2}|['’]s\s+[\w\s,'’\-]*?(?:and|,)\s+(?:the\s+)?",
-                                                   gap):
+            if 0 <= len(gap) <= 40 and POSSESSIVE_GAP.fullmatch(gap):
                 prod.brand = b.name
 
     # Numbered products: "the 2.55", "Air Force 1" is handled as a run + number.

@@ -284,8 +284,8 @@ class RuleSet:
                                                 r"[^.;]{0,60}?\b(?:are|were|is|was)\s+(?:all\s+)?by\s+$", text[:p]):
                 found.append(r)
         for p, r in rel:  # "X shot the campaign", "photographer X shot Y"
-            if r.type == "Person" and ("photographer" in r.mention.occupation_kinds or r.key in self.known_photographers) \
-                    and re.match(r"\s+(?:also\s+)?(?:shot|lensed|photographed)\b", text[p + len(r.mention.surface):]):
+            is_photographer = "photographer" in r.mention.occupation_kinds or r.key in self.known_photographers
+            if r.type == "Person" and is_photographer and re.match(r"\s+(?:also\s+)?(?:shot|lensed|photographed)\b", text[p + len(r.mention.surface):]):
                 found.append(r)
             elif r.type == "Person" and re.match(r"\s+(?:also\s+)?(?:shot|lensed|photographed)\s+(?:the|its|this)\b",
                                                 text[p + len(r.mention.surface):]):
@@ -355,7 +355,7 @@ class RuleSet:
             return
         groups = [(p, r) for p, r in rel if r.type == "Brand" and self._is_group(r.mention.name)]
         houses = [(p, r) for p, r in rel if r.type == "Brand" and not self._is_group(r.mention.name)]
-        for gp, g in groups:
+        for _, g in groups:
             targets = [h for _, h in houses]
             if not targets and self.ctx.main_brand and self.ctx.main_brand != g.key:
                 targets = []
