@@ -259,9 +259,9 @@ def find(sentence_text: str, offset: int, lex: Lexicon, is_caption: bool = False
 
     for prod in [m for m in out if m.type == "Product"]:
         ps = prod.start - offset
-        m = re.search(r"(?:the\s+)?([A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2})(?:,\s*|\s+and\s+|\s+or\s+)(?:the\s+)?$",
-                      text[:ps])
-        if m and free(m.start(1), m.end(1)) and fold(m.group(1)) not in lex.non_entities and m.group(1).split()[0].lower() not in FUNCTION_WORDS:
+        m = COORDINATED_BEFORE.search(text[:ps])
+        if m and free(m.start(1), m.end(1)) and fold(m.group(1)) not in lex.non_entities and \
+                m.group(1).split()[0].lower() not in FUNCTION_WORDS:
             out.append(Mention("Product", m.group(1), offset + m.start(1), offset + m.end(1), m.group(1),
                                brand=prod.brand, confident=prod.confident))
             taken.append((m.start(1), m.end(1)))

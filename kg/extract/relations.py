@@ -285,7 +285,8 @@ class RuleSet:
                 found.append(r)
         for p, r in rel:  # "X shot the campaign", "photographer X shot Y"
             is_photographer = "photographer" in r.mention.occupation_kinds or r.key in self.known_photographers
-            if r.type == "Person" and is_photographer and re.match(r"\s+(?:also\s+)?(?:shot|lensed|photographed)\b", text[p + len(r.mention.surface):]):
+            tail = text[p + len(r.mention.surface):]
+            if r.type == "Person" and is_photographer and re.match(r"\s+(?:also\s+)?(?:shot|lensed|photographed)\b", tail):
                 found.append(r)
             elif r.type == "Person" and re.match(r"\s+(?:also\s+)?(?:shot|lensed|photographed)\s+(?:the|its|this)\b",
                                                 text[p + len(r.mention.surface):]):
