@@ -158,6 +158,9 @@ class OxigraphStore(Store):
                 return cls(ox.Store.read_only(str(path)), str(path), read_only=True)
             except OSError as exc:
                 raise StoreError(f"cannot open store {path}: {str(exc).splitlines()[0]}") from None
+            except RuntimeError:  # RocksDB's column families are not all there yet
+                raise StoreError(f"store {path} is being created by another kg process; "
+                                 "try again in a moment") from None
         if path.exists() and not path.is_dir():
             raise StoreError(f"store path {path} is a file, not a directory")
         try:

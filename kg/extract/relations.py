@@ -15,6 +15,7 @@ from .mentions import Mention, trigger_spans
 from .sentences import Sentence
 
 Key = tuple[str, str]
+SHOT_AFTER = re.compile(r"\s+(?:also\s+)?(?:shot|lensed|photographed)\b")
 
 
 @dataclass
@@ -286,7 +287,7 @@ class RuleSet:
         for p, r in rel:  # "X shot the campaign", "photographer X shot Y"
             is_photographer = "photographer" in r.mention.occupation_kinds or r.key in self.known_photographers
             tail = text[p + len(r.mention.surface):]
-            if r.type == "Person" and is_photographer and re.match(r"\s+(?:also\s+)?(?:shot|lensed|photographed)\b", tail):
+            if r.type == "Person" and is_photographer and SHOT_AFTER.match(tail):
                 found.append(r)
             elif r.type == "Person" and re.match(r"\s+(?:also\s+)?(?:shot|lensed|photographed)\s+(?:the|its|this)\b",
                                                 text[p + len(r.mention.surface):]):
