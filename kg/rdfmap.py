@@ -8,6 +8,7 @@ extractor version and, where the text says so, ``fkg:past`` and ``fkg:since``.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from rdflib import Dataset, Literal, URIRef
 from rdflib.term import Node
@@ -94,7 +95,7 @@ def quads(extraction: Extraction) -> Iterator[Quad]:
         yield q(r, FKG.evidenceText, Literal(rel.evidence.sentence))
         yield q(r, FKG.startOffset, Literal(rel.evidence.start))
         yield q(r, FKG.endOffset, Literal(rel.evidence.end))
-        yield q(r, FKG.confidence, Literal(round(rel.evidence.confidence, 3), datatype=XSD.decimal))
+        yield q(r, FKG.confidence, Literal(Decimal(str(round(rel.evidence.confidence, 3))), datatype=XSD.decimal))
         if extraction.extractor_version:
             yield q(r, FKG.extractorVersion, Literal(extraction.extractor_version))
         if rel.past:

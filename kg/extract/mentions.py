@@ -19,6 +19,7 @@ from .tokens import FUNCTION_WORDS, Run, Token, capital_runs, tokens
 HONORIFIC = re.compile(r"\b(Mr|Ms|Mrs|Mx|Miss|Dr|Dame|Sir|Madame|Mme)\.?\s+$")
 SEASON = re.compile(r"\b(pre-fall|pre-spring|spring(?:/summer|-summer)?|summer|fall(?:/winter|-winter)?|autumn"
                     r"(?:/winter|-winter)?|winter|resort|cruise|holiday|SS|FW|AW)\s*['’]?((?:19|20)\d\d|\d\d)\b", re.I)
+SEASON_WORD = re.compile(r"(?i)pre-fall|spring|summer|fall|autumn|winter|resort|cruise|holiday")
 YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 PRODUCT_CUE = re.compile(r"\b(?:bags?|handbags?|designs?|styles?|accessories|pieces|silhouettes|models|shoes|"
                          r"sneakers|watch(?:es)?|jewel(?:le)?ry|fragrances?|perfumes?|totes?|clutch(?:es)?|"
@@ -135,6 +136,14 @@ def _person_context(text: str, s: int, e: int, lex: Lexicon) -> bool:
 
 
 def _product_noun_after(text: str, end: int, lex: Lexicon) -> str | None:
+    tail = text[end:end + 60]
+    m = re.match(r"[\"”’']?\s*,?\s*(?:an?\s+|the\s+)?((?:[a-zé\-]+\s+){0,2}[a-zé\-]+)", tail)
+    if m and (tail.lstrip("\"”’'").startswith(",") or re.match(r"[\"”’']?\s+[a-zé\-]+\s+[a-zé\-]+", tail)):
+        words = m.group(1).split()
+        for k in range(len(words), 0, -1):
+            if " ".join(words[k - 1:k]) in lex.product_nouns and all(w.isalpha() or "-" in w for w in words[:k]):
+                if tail.lstrip("\"”’'").startswith(",") or k <= 2:
+                    return words[k - 1]
     m = re.match(r"\s+([a-zé\-]+(?:\s+[a-zé\-]+)?)", text[end:])
     if not m:
         return None
@@ -206,7 +215,8 @@ def find(sentence_text: str, offset: int, lex: Lexicon, is_caption: bool = False
             add(Mention("Product", inner, offset + s + 1, offset + s + 1 + len(inner), m.group(0)), s, e)
         elif re.match(r"^\s*,?\s*(?:a\s+|an\s+|the\s+|its\s+)?(?:[\w\-]+\s+){0,3}(?:campaign|ad campaign|"
                       r"advertising campaign|series of (?:ads|images)|campaign film)\b", around_after) or re.search(
-                r"\b(?:campaign|campaign,?\s+(?:titled|called|dubbed|named)|titled|dubbed|called|named)\s*,?\s*$",
+                r"\b(?:campaign|campaign,?\s+(?:titled|called|dubbed|named)|titled|dubbed|called|named|"
+                r"campaign\s+for\s+(?:the|its|his|her))\s*,?\s*$",
                 around_before) or re.search(r"\b(?:campaign)\b", around_after[:25]):
             if re.search(r"\b(?:film|album|song|single|series|show|drama|book|magazine|newspaper|movie|"
                          r"documentary|exhibition)\s*,?\s*$", around_before):
@@ -348,7 +358,8 @@ def _classify_run(run: Run, text: str, offset: int, lex: Lexicon, out: list[Ment
         elif after_toks and lex.is_given_name(toks[0].text) and not before_toks and len(after_toks) == 1 and \
                 not _product_noun_after(text, after_toks[-1].end, lex) and \
                 not re.match(r"\s+campaign", text[after_toks[-1].end:]) and \
-                after_toks[0].text[0].isupper() and after_toks[0].text not in lex.brands:
+                after_toks[0].text[0].isupper() and after_toks[0].text not in lex.brands and \
+                fold(after_toks[0].text) not in lex.non_entities and not SEASON_WORD.fullmatch(after_toks[0].text):
             # "Kenzo Takada": the founder, not a product
             out.remove(b)
             taken.remove((bs, be))

@@ -43,16 +43,20 @@ def _merge_default_campaign(defaults: list, entities: dict, found: list, refs: d
 
 
 def _rekey(entities: dict, relations: list[Relation], merged: dict) -> list[Relation]:
-    """Point relations at each entity's final key (a campaign renamed "Gucci Ancora" keeps its facts)."""
+    """Point relations at each entity's final key (a campaign renamed "Gucci Ancora" keeps its facts),
+    keeping one relation per (subject, predicate, object): the best-evidenced."""
     moved = {k: e.key for k, e in entities.items() if k != e.key}
     moved.update({a: moved.get(b, b) for a, b in merged.items()})
-    if not moved:
-        return relations
-    out = []
+    best: dict[tuple, Relation] = {}
     for r in relations:
-        out.append(Relation(moved.get(r.subject, r.subject), r.predicate, moved.get(r.object, r.object),
-                            r.evidence, r.past, r.since))
-    return out
+        r = Relation(moved.get(r.subject, r.subject), r.predicate, moved.get(r.object, r.object),
+                     r.evidence, r.past, r.since)
+        key = (r.subject, r.predicate, r.object)
+        if r.subject == r.object:
+            continue
+        if key not in best or r.evidence.confidence > best[key].evidence.confidence:
+            best[key] = r
+    return list(best.values())
 
 
 def extract(article: Article) -> Extraction:

@@ -127,6 +127,9 @@ class RuleSet:
             return camps[0][1].key
         return self._ensure_default_campaign()
 
+    def _brand_near_unused(self) -> None:
+        return None
+
     def _brand_near(self, text: str, t_start: int, t_end: int, rel: list[tuple[int, Ref]],
                     lo: int, hi: int, anchor: int | None = None) -> Key | None:
         brands = [(p, r) for p, r in rel if r.type == "Brand" and lo <= p < hi and not self._is_group(r.mention.name)]
@@ -280,6 +283,11 @@ class RuleSet:
                 if re.search(r"\b(?:by|with|tapped|enlisted|hired)\b", window) and not any(
                         p - 40 <= x <= p for x, _ in blocked):
                     found.append(r)
+        for m in re.finditer(r"\b(?:shot|lensed|photographed|captured)\b(?:(?!\b(?:directed|styled|filmed)\b)[^.;]){1,50}?"
+                             r"\bby\s+", text):
+            cut = min([x for x, _ in blocked if x > m.end()] + [len(text)])
+            found += [r for r in self._people_after(text, m.end(), rel, cut)
+                      if (r.mention.start - sent.start) - m.end() <= 40 and r not in found]
         for p, r in rel:  # "the still photographs ... are by X"
             if r.type == "Person" and re.search(r"\b(?:photographs|pictures|images|stills|portraits|photos|imagery)\b"
                                                 r"[^.;]{0,60}?\b(?:are|were|is|was)\s+(?:all\s+)?by\s+$", text[:p]):
@@ -337,6 +345,10 @@ class RuleSet:
             if r.type == "Person" and re.match(r"\s*,?\s*(?:said|says|told|added)\b", text[end:]):
                 continue
             if r.key in self.photographers or r.key in self.known_photographers:
+                continue
+            if r.type == "Person" and r.mention.possessive:
+                continue
+            if sent.caption and not verbs and r.type == "Person" and any(a < p for a, _ in cues):
                 continue
             if r.type == "Product" and not verbs_here:
                 pass

@@ -194,5 +194,10 @@ def _with_honorific(m: Mention) -> str:
 
 
 def _nearest_brand(m: Mention, sentence: list[Mention]) -> str | None:
-    before = [b for b in sentence if b.type == "Brand" and b.end <= m.start and m.start - b.end < 40]
+    before = [b for b in sentence if b.type == "Brand" and b.end <= m.start and m.start - b.end < 40
+              and not re.search(r"-(?:owned|backed|controlled)", b.surface + "-owned" if False else "")]
+    if m.name:
+        for b in sentence:
+            if b.type == "Brand" and fold(m.name).startswith(fold(b.name) + " "):
+                return b.name
     return before[-1].name if before else None
