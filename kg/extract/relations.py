@@ -15,6 +15,8 @@ from .mentions import Mention, trigger_spans
 from .sentences import Sentence
 
 Key = tuple[str, str]
+PASSIVE_SHOT = re.compile(r"\b(?:shot|lensed|photographed|captured)\b(?:(?!\b(?:directed|styled|filmed)\b)[^.;]){1,50}?"
+                          r"\bby\s+")
 SHOT_AFTER = re.compile(r"\s+(?:also\s+)?(?:shot|lensed|photographed)\b")
 
 
@@ -126,9 +128,6 @@ class RuleSet:
         if camps:
             return camps[0][1].key
         return self._ensure_default_campaign()
-
-    def _brand_near_unused(self) -> None:
-        return None
 
     def _brand_near(self, text: str, t_start: int, t_end: int, rel: list[tuple[int, Ref]],
                     lo: int, hi: int, anchor: int | None = None) -> Key | None:
@@ -283,8 +282,7 @@ class RuleSet:
                 if re.search(r"\b(?:by|with|tapped|enlisted|hired)\b", window) and not any(
                         p - 40 <= x <= p for x, _ in blocked):
                     found.append(r)
-        for m in re.finditer(r"\b(?:shot|lensed|photographed|captured)\b(?:(?!\b(?:directed|styled|filmed)\b)[^.;]){1,50}?"
-                             r"\bby\s+", text):
+        for m in PASSIVE_SHOT.finditer(text):
             cut = min([x for x, _ in blocked if x > m.end()] + [len(text)])
             found += [r for r in self._people_after(text, m.end(), rel, cut)
                       if (r.mention.start - sent.start) - m.end() <= 40 and r not in found]

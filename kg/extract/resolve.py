@@ -69,6 +69,8 @@ def resolve(sentences_mentions: list[list[Mention]], lex: Lexicon, main: str | N
     """Cluster the mentions of every sentence into entities."""
     _TEXT["text"] = text
     res = Resolved(main_brand=main)
+    if not GROUPS:
+        GROUPS.update({fold(e.name): True for e in lex.brand_by_id.values() if e.kind == "group"})
     flat = [m for ms in sentences_mentions for m in ms]
     products = {fold(m.name): m for m in flat if m.type == "Product" and m.confident}
     persons_full = {fold(m.name): m for m in flat if m.type == "Person" and len(m.name.split()) >= 2
@@ -193,9 +195,12 @@ def _with_honorific(m: Mention) -> str:
     return m.surface if re.match(r"(Mr|Ms|Mrs|Mx|Miss|Dr|Dame|Sir)\b", m.surface) else m.surface
 
 
+GROUPS: dict[str, bool] = {}
+
+
 def _nearest_brand(m: Mention, sentence: list[Mention]) -> str | None:
     before = [b for b in sentence if b.type == "Brand" and b.end <= m.start and m.start - b.end < 40
-              and not re.search(r"-(?:owned|backed|controlled)", b.surface + "-owned" if False else "")]
+              and not (GROUPS.get(fold(b.name)))]
     if m.name:
         for b in sentence:
             if b.type == "Brand" and fold(m.name).startswith(fold(b.name) + " "):
