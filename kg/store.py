@@ -224,6 +224,17 @@ class OxigraphStore(Store):
         """Load N-Quads fast, without a transaction (for initial loads of large dumps)."""
         self._store.bulk_load(nquads, ox.RdfFormat.N_QUADS)
 
+    def load_file(self, path: Path, fmt: ox.RdfFormat = ox.RdfFormat.N_QUADS, bulk: bool = False) -> None:
+        """Load an RDF file: in one transaction, or with ``bulk`` by the bulk loader (not atomic,
+        several times faster, memory bounded: for a first load of large dumps)."""
+        try:
+            if bulk:
+                self._store.bulk_load(path=str(path), format=fmt)
+            else:
+                self._store.load(path=str(path), format=fmt)
+        except (OSError, SyntaxError) as exc:
+            raise StoreError(f"cannot load {path}: {exc}") from None
+
     def dump(self, fmt: ox.RdfFormat = ox.RdfFormat.N_QUADS, output: BinaryIO | None = None,
              prefixes: Mapping[str, str] | None = None) -> bytes | None:
         """All named graphs, serialised: returned, or streamed into ``output`` when given."""

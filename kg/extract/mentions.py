@@ -474,36 +474,60 @@ def _mononym_forms(lex: Lexicon) -> dict[str, str]:
 MAX_FORM_TOKENS = 7
 
 
+_FIRST_WORDS: dict[int, dict[str, int]] = {}
+
+
+def _first_words(forms: dict) -> dict[str, int]:
+    """First token of every form -> the most tokens a form starting with it has."""
+    key = id(forms)
+    if key not in _FIRST_WORDS:
+        index: dict[str, int] = {}
+        for form in forms:
+            toks = tokens(form)
+            if toks:
+                first = toks[0].text
+                index[first] = max(index.get(first, 0), len(toks))
+        _FIRST_WORDS[key] = index
+    return _FIRST_WORDS[key]
+
+
+def _base_word(word: str) -> str:
+    for suffix in ("'s", "’s"):
+        if word.endswith(suffix):
+            word = word[: -len(suffix)]
+    if "-" in word and word.split("-", 1)[1][:1].islower():
+        word = word.split("-", 1)[0]
+    return word
+
+
 def lexicon_spans(text: str, toks: list[Token], forms: dict) -> list[tuple[int, int, str]]:
     """Longest non-overlapping spans of ``text`` that are keys of ``forms``, by token n-grams.
 
     A dictionary lookup per n-gram is far faster than one regex of a thousand alternatives.
     "Balenciaga's" matches "Balenciaga"; "Kering-owned" matches "Kering".
     """
+    first = _first_words(forms)
     found: list[tuple[int, int, str]] = []
     i = 0
     n = len(toks)
     while i < n:
+        word = toks[i].text
+        size = first.get(word) or first.get(_base_word(word))
         hit = None
-        for j in range(min(n, i + MAX_FORM_TOKENS) - 1, i - 1, -1):
-            start, end = toks[i].start, toks[j].end
-            span = text[start:end]
-            if span in forms:
-                hit = (start, end, span, j)
-                break
-            if j == i:
-                word = toks[i].text
-                base = word
-                for suffix in ("'s", "’s"):
-                    if base.endswith(suffix):
-                        base = base[: -len(suffix)]
-                if "-" in base and base.split("-", 1)[1][:1].islower():
-                    base = base.split("-", 1)[0]
-                if base != word and base in forms:
-                    hit = (start, start + len(base), base, j)
-            elif span.endswith(("'s", "’s")) and span[:-2] in forms:
-                hit = (start, end - 2, span[:-2], j)
-                break
+        if size:
+            for j in range(min(n, i + size) - 1, i - 1, -1):
+                start, end = toks[i].start, toks[j].end
+                span = text[start:end]
+                if span in forms:
+                    hit = (start, end, span, j)
+                    break
+                if span.endswith(("'s", "’s")) and span[:-2] in forms:
+                    hit = (start, end - 2, span[:-2], j)
+                    break
+                if j == i:
+                    base = _base_word(word)
+                    if base != word and base in forms:
+                        hit = (start, start + len(base), base, j)
         if hit:
             found.append(hit[:3])
             i = hit[3] + 1
