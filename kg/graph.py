@@ -276,7 +276,7 @@ def _rows(store: Store, sparql: str) -> Iterable[tuple]:
 
 
 def _predicates(names: Iterable[str] | None) -> list[str]:
-    if names is None:
+    if not names:
         return list(RELATIONS)
     out = []
     for name in names:

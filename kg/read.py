@@ -66,7 +66,7 @@ def _os_reason(exc: OSError, path: Path) -> str:
     if exc.errno == errno.ELOOP:
         return "symlink loop"
     if exc.errno == errno.ENOENT:
-        return "broken symlink" if path.is_symlink() else "no such file or directory (deleted?)"
+        return "broken symlink" if path.is_symlink() else "no such file or directory"
     text = exc.strerror or str(exc)
     return text[:1].lower() + text[1:]
 
@@ -154,6 +154,9 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Articl
     except BadArticle as exc:
         yield exc
         return
+    except FileNotFoundError:  # it was listed, so it vanished since
+        yield bad(source, "broken symlink" if path.is_symlink() else "deleted before it could be read")
+        return
     except OSError as exc:
         yield bad(source, _os_reason(exc, path))
         return
@@ -221,7 +224,7 @@ def read_markdown(text: str, source: str, defaults: dict | None = None) -> Artic
         text = text[front.end():]
     lines = [ln.rstrip() for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     has_headline = any(x.startswith("# ") for x in lines)
-    title = meta.get("title", "")
+    title = " ".join(meta.get("title", "").split())
     section = None
     byline = meta.get("author") or meta.get("byline")
     published = parse_date(str(meta.get("published") or meta.get("date") or ""))
@@ -280,13 +283,18 @@ def read_markdown(text: str, source: str, defaults: dict | None = None) -> Artic
     )
 
 
-_DROP_TAGS = ("script", "style", "noscript", "nav", "footer", "header", "aside", "form", "iframe",
-              "svg", "button", "template", "object", "embed", "select", "input", "textarea", "canvas")
+# Elements whose content is never text (dropped before anything is read, the title too),
+# then page furniture (dropped once the title, often in <header>, has been read).
+_NEVER_TEXT = ("script", "style", "noscript", "form", "iframe", "svg", "button", "template", "object",
+               "embed", "select", "input", "textarea", "canvas")
+_FURNITURE = ("nav", "footer", "header", "aside")
 
 
 def read_html(text: str, source: str) -> Article:
     """An HTML page: main text, title, date, canonical URL and og: metadata."""
     soup = BeautifulSoup(text, "html.parser")
+    for tag in soup(_NEVER_TEXT):
+        tag.decompose()
 
     def meta(*names: str) -> str | None:
         for name in names:
@@ -299,12 +307,13 @@ def read_html(text: str, source: str) -> Article:
     url = clean_url(canonical.get("href") if canonical else None) or clean_url(meta("og:url"))
     h1 = soup.find("h1")
     title = meta("og:title") or (h1.get_text(" ", strip=True) if h1 else None) or (
-        soup.title.get_text(strip=True) if soup.title else "")
+        soup.title.get_text(" ", strip=True) if soup.title else "")
+    title = " ".join(title.split())
     time_tag = soup.find("time")
     date_text = meta("article:published_time", "date", "pubdate", "publish-date", "dc.date") or (
         (time_tag.get("datetime") or time_tag.get_text()) if time_tag else "")
     byline = meta("author", "article:author")
-    for tag in soup(_DROP_TAGS):
+    for tag in soup(_FURNITURE):
         tag.decompose()
     root = soup.find("article") or soup.find("main") or soup.body or soup
     captions = [c.get_text(" ", strip=True) for c in root.find_all("figcaption")]

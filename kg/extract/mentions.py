@@ -34,7 +34,7 @@ PERSON_BEFORE = re.compile(r"\b(?:(?:shot|lensed|photographed|captured|taken|sty
                            r"starring|stars|featuring|features|ambassador|ambassadors|director|photographer|"
                            r"photographers|designer|founder|successor|predecessor|succeeding|replacing|names|named|"
                            r"taps|tapped|signs|signed|hires|hired|appoints|appointed|welcomes|welcomed|"
-                           r"and|with)\s+$", re.I)
+                           r"and|with|by)\s+$", re.I)
 PERSON_AFTER = re.compile(r"^(?:,\s*(?:who|whose|the\s+\w+\s+(?:behind|of))\b|\s+(?:said|says|added|told|explained|"
                           r"posted|wrote|noted|recalled|described)\b|\s*\((?:born|née)\b)")
 
@@ -350,8 +350,10 @@ def _classify_run(run: Run, text: str, offset: int, lex: Lexicon, out: list[Ment
         before_toks = [t for t in toks if t.end <= bs]
         after_toks = [t for t in toks if t.start >= be]
         lead = [t for t in before_toks if not re.fullmatch(r"(?:Mr|Ms|Mrs|Mx|Dr|Dame|Sir)\.?", t.text)]
-        if before_toks and (not lead or lex.is_given_name(lead[0].text) or len(lead) < len(before_toks)) \
-                and not after_toks:
+        person_cue = bool(before_toks) and (PERSON_BEFORE.search(text[:run.start]) or _descriptor(
+            text[:run.start], lex)[1]) and not re.search(r"\bthe\s+$", text[:run.start])
+        if before_toks and (not lead or lex.is_given_name(lead[0].text) or len(lead) < len(before_toks)
+                            or person_cue) and not after_toks:
             # "Simon Porte Jacquemus", "Silvia Venturini Fendi": a person bearing the house's name
             out.remove(b)
             taken.remove((bs, be))

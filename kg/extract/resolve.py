@@ -74,7 +74,7 @@ def resolve(sentences_mentions: list[list[Mention]], lex: Lexicon, main: str | N
     flat = [m for ms in sentences_mentions for m in ms]
     products = {fold(m.name): m for m in flat if m.type == "Product" and m.confident}
     persons_full = {fold(m.name): m for m in flat if m.type == "Person" and len(m.name.split()) >= 2
-                    and m.confident}
+                    and m.confident and not m.honorific}
     honorific_surnames = {fold(m.name) for m in flat if m.type == "Person" and m.honorific}
 
     # Which uncertain people does the article back up?
@@ -100,13 +100,14 @@ def resolve(sentences_mentions: list[list[Mention]], lex: Lexicon, main: str | N
 def _person_key(name: str, persons_full: dict, res: Resolved) -> tuple[str, str] | None:
     """The full-name person a short or honorific form refers to (the most recent if several)."""
     f = fold(name)
-    if f in persons_full:
-        return ("Person", fold(persons_full[f].name))
-    candidates = [full for full in persons_full if any(fold(ln) == f for ln in _last_names(persons_full[full].name))]
+    candidates = [full for full in persons_full
+                  if full != f and any(fold(ln) == f for ln in _last_names(persons_full[full].name))]
     if not candidates:
         candidates = [full for full in persons_full if full.split()[0] == f and len(f) > 3]
         if len(candidates) != 1:
             return None
+    if not candidates and f in persons_full:
+        return ("Person", f)
     known = [c for c in candidates if ("Person", c) in res.entities]
     pick = known[-1] if known else candidates[0]
     return ("Person", pick)
