@@ -1,0 +1,1 @@
+"""File writers behind ``kg.export``: one module per family of formats."""
