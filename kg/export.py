@@ -102,7 +102,7 @@ def write_graph(graph: nx.Graph, fmt: str, output: BinaryIO | Path,
 def _export_rdf(store: Store, fmt: str, out: BinaryIO, filters: Mapping[str, Any],
                 progress: Progress | None) -> ExportReport:
     selection = None
-    if filters:
+    if any(key != "articles" for key in filters):  # RDF exports always carry the article records
         graph = to_networkx(store, evidence=False, **{**filters, "articles": True})
         selection = rdf.Selection.of(graph)
     total = rdf.count_quads(store) if progress and selection is None else None

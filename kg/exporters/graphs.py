@@ -90,6 +90,8 @@ def write_nodelink(graph: nx.Graph, out: BinaryIO) -> None:
 
 
 def _write_lines(lines: Iterator[str], out: BinaryIO) -> None:
+    """XML lines from networkx's generators, after the declaration they leave out."""
+    out.write(b"<?xml version='1.0' encoding='utf-8'?>\n")
     for line in lines:
         out.write(line.encode("utf-8"))
         out.write(b"\n")
