@@ -19,6 +19,8 @@ from .tokens import FUNCTION_WORDS, Run, Token, capital_runs, tokens
 HONORIFIC = re.compile(r"\b(Mr|Ms|Mrs|Mx|Miss|Dr|Dame|Sir|Madame|Mme)\.?\s+$")
 SEASON = re.compile(r"\b(pre-fall|pre-spring|spring(?:/summer|-summer)?|summer|fall(?:/winter|-winter)?|autumn"
                     r"(?:/winter|-winter)?|winter|resort|cruise|holiday|SS|FW|AW)\s*['’]?((?:19|20)\d\d|\d\d)\b", re.I)
+COMPOUND_ADJECTIVE = re.compile(r"-(?:winning|nominated|based|born|owned|backed|led|inspired|era|style|themed|"
+                                r"designed|made|focused|sized|friendly|inspired|like|worthy|ready|free|only)$")
 SEASON_WORD = re.compile(r"(?i)pre-fall|spring|summer|fall|autumn|winter|resort|cruise|holiday")
 YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 PRODUCT_CUE = re.compile(r"\b(?:bags?|handbags?|designs?|styles?|accessories|pieces|silhouettes|models|shoes|"
@@ -183,9 +185,14 @@ def _looks_like_person(run: Run, lex: Lexicon, before: str, after: str) -> tuple
     return False, False
 
 
-def find(sentence_text: str, offset: int, lex: Lexicon, is_caption: bool = False) -> list[Mention]:
-    """Every mention in one sentence (offsets are absolute: ``offset`` + position)."""
+def find(sentence_text: str, offset: int, lex: Lexicon, is_caption: bool = False,
+         context: str = "") -> list[Mention]:
+    """Every mention in one sentence (offsets are absolute: ``offset`` + position).
+
+    ``context`` is the sentence's paragraph: product cues ("accessories", "watch") there
+    make "the Wander" a product."""
     text = sentence_text
+    product_context = bool(PRODUCT_CUE.search(context or text))
     out: list[Mention] = []
     taken: list[tuple[int, int]] = []
 
@@ -213,7 +220,11 @@ def find(sentence_text: str, offset: int, lex: Lexicon, is_caption: bool = False
         noun = _product_noun_after(text, e, lex)
         if noun:
             add(Mention("Product", inner, offset + s + 1, offset + s + 1 + len(inner), m.group(0)), s, e)
-        elif re.match(r"^\s*,?\s*(?:a\s+|an\s+|the\s+|its\s+)?(?:[\w\-]+\s+){0,3}(?:campaign|ad campaign|"
+        elif re.match(r"^\s*,?\s*(?:[\w\-]+\s+){0,5}(?:is|was|marks|becomes)\s+(?:a|an|the|its)\s+(?:[\w\-]+\s+){0,3}"
+                      r"campaign\b", around_after + text[e + 45:e + 70].lower()) or (
+                re.match(r"^\s*,?\s*(?:campaign\s+)?series\b", around_after) and
+                re.search(r"campaign|chapter|ads|advertising|images", text, re.I)) or \
+                re.match(r"^\s*,?\s*(?:a\s+|an\s+|the\s+|its\s+)?(?:[\w\-]+\s+){0,3}(?:campaign|ad campaign|"
                       r"advertising campaign|series of (?:ads|images)|campaign film)\b", around_after) or re.search(
                 r"\b(?:campaign|campaign,?\s+(?:titled|called|dubbed|named)|titled|dubbed|called|named|"
                 r"campaign\s+for\s+(?:the|its|his|her))\s*,?\s*$",
@@ -253,7 +264,7 @@ def find(sentence_text: str, offset: int, lex: Lexicon, is_caption: bool = False
         add(Mention("Brand", entry.name, offset + s, offset + e, form, possessive=possessive), s, e)
 
     for run in capital_runs(text, toks):
-        _classify_run(run, text, offset, lex, out, taken, is_caption)
+        _classify_run(run, text, offset, lex, out, taken, is_caption, product_context)
 
     # "the Le Cagole and Hourglass": a capitalised word joined to a product is a product too.
     for prod in [m for m in out if m.type == "Product"]:
@@ -283,7 +294,7 @@ def find(sentence_text: str, offset: int, lex: Lexicon, is_caption: bool = False
                 prod.brand = b.name
 
     # Numbered products: "the 2.55", "Air Force 1" is handled as a run + number.
-    for m in re.finditer(r"\bthe\s+(\d+(?:\.\d+)+)\b", text):
+    for m in re.finditer(r"\bthe\s+(\d+(?:\.\d+)+|\d{2,4}\s[A-Z]{1,3}\b)", text):
         if free(m.start(1), m.end(1)):
             add(Mention("Product", m.group(1), offset + m.start(1), offset + m.end(1), m.group(1)),
                 m.start(1), m.end(1))
@@ -317,6 +328,8 @@ def find(sentence_text: str, offset: int, lex: Lexicon, is_caption: bool = False
             # a named campaign or product sits between: only attach season/year info
             pass
         inner = [c for c in out if c.type == "Campaign" and c.name and s <= c.start - offset < m.end()]
+        if any(c.surface[:1] in "\"'“‘#" for c in inner):
+            continue  # 'the spring 2025 "Versace Icons" campaign' is the named one
         product = None
         for c in inner:
             out.remove(c)
@@ -335,7 +348,7 @@ def find(sentence_text: str, offset: int, lex: Lexicon, is_caption: bool = False
 
 
 def _classify_run(run: Run, text: str, offset: int, lex: Lexicon, out: list[Mention],
-                  taken: list[tuple[int, int]], is_caption: bool) -> None:
+                  taken: list[tuple[int, int]], is_caption: bool, product_context: bool = False) -> None:
     """Turn one capitalised run into person, product or campaign mentions (or nothing)."""
     toks: list[Token] = list(run.tokens)
     # Split the run around brands already found inside it.
@@ -350,8 +363,10 @@ def _classify_run(run: Run, text: str, offset: int, lex: Lexicon, out: list[Ment
         before_toks = [t for t in toks if t.end <= bs]
         after_toks = [t for t in toks if t.start >= be]
         lead = [t for t in before_toks if not re.fullmatch(r"(?:Mr|Ms|Mrs|Mx|Dr|Dame|Sir)\.?", t.text)]
+        after_run = text[run.end:]
         person_cue = bool(before_toks) and (PERSON_BEFORE.search(text[:run.start]) or _descriptor(
-            text[:run.start], lex)[1]) and not re.search(r"\bthe\s+$", text[:run.start])
+            text[:run.start], lex)[1] or PERSON_AFTER.match(after_run)) and not re.search(r"\bthe\s+$",
+                                                                                        text[:run.start])
         if before_toks and (not lead or lex.is_given_name(lead[0].text) or len(lead) < len(before_toks)
                             or person_cue) and not after_toks:
             # "Simon Porte Jacquemus", "Silvia Venturini Fendi": a person bearing the house's name
@@ -370,7 +385,8 @@ def _classify_run(run: Run, text: str, offset: int, lex: Lexicon, out: list[Ment
             if before_toks[0].lower in FUNCTION_WORDS or fold(" ".join(t.text for t in before_toks)) in \
                     lex.non_entities or _is_descriptor_words(before_toks, lex):
                 return
-            if _product_noun_after(text, be, lex) or re.match(r"\s+(?:\d{4}\s+)?campaign", text[be:]):
+            if _product_noun_after(text, be, lex) or re.match(r"\s+(?:\d{4}\s+)?campaign", text[be:]) or (
+                    product_context and re.search(r"\bthe\s+$", text[:run.start])):
                 out.remove(b)
                 taken.remove((bs, be))
             else:
@@ -400,11 +416,20 @@ def _classify_run(run: Run, text: str, offset: int, lex: Lexicon, out: list[Ment
     if not name or fold(name) in lex.non_entities or any(
             (a < e and b > s) for a, b in taken):
         return
-    if re.fullmatch(r"['’]?\d+s?|\d+(?:st|nd|rd|th)", name):
+    if re.fullmatch(r"['’]?\d+s?|\d+(?:st|nd|rd|th)", name) or COMPOUND_ADJECTIVE.search(name):
         return
     if name.isupper() and len(name) <= 3 and fold(name) not in lex.mononyms:
         return  # acronyms: CEO, LVMH is a brand (lexicon), others are noise
     before, after = text[:s], text[e:]
+    num = re.match(r" ((?:['’]\d{2}|\d{1,4}(?:\.\d+)?)(?: [A-Z]{1,3}\b)?)(?![\w.-])", after)
+    if num and YEAR.fullmatch(num.group(1)) and re.match(r"\s+(?:[\w\-]+\s+){0,2}(?:campaign|collection|season|show|"
+                                                         r"film|ads?)\b", after[num.end():]):
+        num = None
+    if num and (_product_noun_after(text, e + num.end(), lex) or re.search(r"\bthe\s+$", before)) and \
+            not (lex.is_given_name(toks[0].text) and len(toks) >= 2 and not product_context):
+        e += num.end()
+        name = text[s:e]
+        before, after = text[:s], text[e:]
     if len(toks) >= 2 and toks[-1].lower in lex.product_nouns:
         e = toks[-2].end
         out.append(Mention("Product", text[s:e], offset + s, offset + e, text[s:toks[-1].end], brand=lead_brand))
@@ -434,7 +459,7 @@ def _classify_run(run: Run, text: str, offset: int, lex: Lexicon, out: list[Ment
     is_person, confident = _looks_like_person(run if toks == list(run.tokens) else _sub_run(run, toks, text),
                                               lex, before, after)
     if is_person and re.search(r"\bthe\s+$", before) and not honorific and (not (
-            fold(name) in lex.mononyms or lex.is_given_name(toks[0].text)) or PRODUCT_CUE.search(text)):
+            fold(name) in lex.mononyms or lex.is_given_name(toks[0].text)) or product_context):
         is_person = False
     if is_person or honorific:
         nat, occ, kinds = _descriptor(before, lex)
@@ -446,8 +471,9 @@ def _classify_run(run: Run, text: str, offset: int, lex: Lexicon, out: list[Ment
         taken.append((s, e))
         return
     # A capitalised name after "the" with no other reading: maybe a product ("the Le Cagole").
-    if re.search(r"\bthe\s+$", before) and len(toks) <= 3 and not re.match(r"\d", name):
-        cue = bool(PRODUCT_CUE.search(text))
+    if re.search(r"\bthe\s+$", before) and len(toks) <= 3 and not re.match(r"\d", name) and \
+            not re.match(r"\s+(?:in|at|on)\s+[A-Z]", after):
+        cue = product_context
         out.append(Mention("Product", name, offset + s, offset + e, text[s:e], confident=cue))
         taken.append((s, e))
 

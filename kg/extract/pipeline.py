@@ -63,7 +63,10 @@ def extract(article: Article) -> Extraction:
     """Entities and relations of one article, each relation with its evidence sentence."""
     lex = load_lexicon()
     sentences = split(article.text, article.title, article.captions)
-    found = [mention_finder.find(s.text, s.start, lex, s.caption) for s in sentences]
+    paragraphs = re.split(r"\n\s*\n", article.text)
+    found = [mention_finder.find(s.text, s.start, lex, s.caption,
+                                 paragraphs[s.paragraph] if s.paragraph < len(paragraphs) else s.text)
+             for s in sentences]
     title_mentions = [m for s, ms in zip(sentences, found, strict=True) if s.title for m in ms]
     main = main_brand(title_mentions, [m for ms in found for m in ms])
     year = article.published.year if article.published else None

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 _TOKEN = re.compile(r"[#@]?[^\W_](?:[\w'’\-.&$!]*[^\W_$!])?[!$]?\.?|\([A-Z]\)[\w\-]+")
 PARTICLES = {"van", "von", "de", "der", "den", "du", "di", "da", "del", "della", "le", "la", "des", "dos",
-             "das", "y", "bin", "ter", "zu", "af", "al", "el", "e"}
+             "das", "y", "bin", "ter", "zu", "af", "al", "el", "e", "un", "une"}
 FUNCTION_WORDS = {
     "the", "a", "an", "and", "or", "but", "while", "when", "where", "after", "before", "as", "at", "in",
     "on", "for", "from", "with", "without", "by", "of", "to", "into", "onto", "its", "his", "her", "their",
