@@ -139,11 +139,13 @@ def _person_context(text: str, s: int, e: int, lex: Lexicon) -> bool:
 
 def _product_noun_after(text: str, end: int, lex: Lexicon) -> str | None:
     tail = text[end:end + 60]
-    m = re.match(r"[\"”’']?\s*,?\s*(?:an?\s+|the\s+)?((?:[a-zé\-]+\s+){0,2}[a-zé\-]+)", tail)
+    m = re.match(r"[\"”’']?\s*,?\s*(?:an?\s+|the\s+|its\s+|their\s+|the\s+(?:house|brand|label)['’]s\s+)?"
+                 r"((?:[a-zé\-'’]+\s+){0,3}[a-zé\-]+)", tail)
     if m and (tail.lstrip("\"”’'").startswith(",") or re.match(r"[\"”’']?\s+[a-zé\-]+\s+[a-zé\-]+", tail)):
         words = m.group(1).split()
         for k in range(len(words), 0, -1):
-            if " ".join(words[k - 1:k]) in lex.product_nouns and all(w.isalpha() or "-" in w for w in words[:k]):
+            if " ".join(words[k - 1:k]) in lex.product_nouns and all(
+                    w.replace("'", "").replace("’", "").replace("-", "").isalpha() for w in words[:k]):
                 if tail.lstrip("\"”’'").startswith(",") or k <= 2:
                     return words[k - 1]
     m = re.match(r"\s+([a-zé\-]+(?:\s+[a-zé\-]+)?)", text[end:])
@@ -220,7 +222,7 @@ def find(sentence_text: str, offset: int, lex: Lexicon, is_caption: bool = False
         noun = _product_noun_after(text, e, lex)
         if noun:
             add(Mention("Product", inner, offset + s + 1, offset + s + 1 + len(inner), m.group(0)), s, e)
-        elif re.match(r"^\s*,?\s*(?:[\w\-]+\s+){0,5}(?:is|was|marks|becomes)\s+(?:a|an|the|its)\s+(?:[\w\-]+\s+){0,3}"
+        elif re.match(r"^\s*,?\s*(?:[\w\-]+,?\s+){0,5}(?:is|was|marks|becomes)\s+(?:a|an|the|its)\s+(?:[\w\-]+\s+){0,3}"
                       r"campaign\b", around_after + text[e + 45:e + 70].lower()) or (
                 re.match(r"^\s*,?\s*(?:campaign\s+)?series\b", around_after) and
                 re.search(r"campaign|chapter|ads|advertising|images", text, re.I)) or \

@@ -68,6 +68,10 @@ def extract(article: Article) -> Extraction:
                                  paragraphs[s.paragraph] if s.paragraph < len(paragraphs) else s.text)
              for s in sentences]
     title_mentions = [m for s, ms in zip(sentences, found, strict=True) if s.title for m in ms]
+    if re.search(r"\bcampaign\b", article.text, re.I):  # a quoted title in the headline names the campaign
+        for m in title_mentions:
+            if m.type == "Quoted":
+                m.type, m.confident = "Campaign", True
     main = main_brand(title_mentions, [m for ms in found for m in ms])
     year = article.published.year if article.published else None
     resolved = resolve(found, lex, main, year, article.text)

@@ -188,6 +188,9 @@ class RuleSet:
                 continue
             if any(r.type in ("Product", "Campaign") and b <= p <= b + 25 for p, r in rel):
                 continue
+            if text[a:b].lower().startswith("face") and re.match(r"\s+(?:the\s+)?[A-Z]", text[b:]) and not any(
+                    r.type == "Brand" and b <= p <= b + 6 for p, r in rel):
+                continue  # the face of a product or a campaign, not of the house
             lo, hi = _clause_bounds(text, a)
             people = self._people_after(text, b, rel, hi)
             direct = [r for r in people if (r.mention.start - sent.start) - b <= 30]
@@ -224,8 +227,10 @@ class RuleSet:
     def creative_director(self, sent: Sentence, rel: list[tuple[int, Ref]]) -> None:
         text = sent.text
         prev_end = 0
+        last_people: list[Ref] = []
         for a, b in trigger_spans("creative_title", text):
             lo_limit, prev_end = prev_end, b
+            prev_start = lo_limit
             follow = text[b:b + 45].lower()
             if re.match(r"\s+(?:of|for)\s+(?:the\s+|its\s+|a\s+)?(?:[\w\-]+\s+){0,2}(?:capsule|collaboration|"
                         r"partnership|campaign|project|film|collab)", follow):
@@ -239,15 +244,24 @@ class RuleSet:
                 p, r = before[-1]
                 between = text[p + len(r.mention.surface):a]
                 if not re.search(r"\b(said|says|told|under|after|with|and)\b", between) or \
-                        re.search(r"\bas\b", between):
+                        re.search(r"\bas\b", between) or re.match(r",\s*who\b", between):
                     people = [r]
+                    if re.match(r",\s*who\b", between) and len(before) > 1:  # "X and Y, who shared the title"
+                        q, prev = before[-2]
+                        if re.fullmatch(r"\s+and\s+", text[q + len(prev.mention.surface):p]):
+                            people.append(prev)
                 # "Riccardo Tisci, Mr. Lee's predecessor as chief creative officer": both held it
                 if re.match(r"['’]s\s+(?:predecessor|successor)\b", between) and len(before) > 1:
                     q, prev = before[-2]
                     if re.fullmatch(r",\s*(?:(?:Mr|Ms|Mrs)\.?\s*)?", text[q + len(prev.mention.surface):p]):
                         people.append(prev)
+            if not people and not before and last_people and re.search(
+                    r"\b(?:to become|became|becoming|then|and|before that|later)\b", text[prev_start:a]):
+                people = last_people  # "X, director of A, left to become director of B"
             if not people and not before:
                 people = self._anaphora(text[:a], role="creativeDirectorOf")
+            if people:
+                last_people = people
             anchor = people[0].mention.start - sent.start if people else None
             brand = self._brand_near(text, a, b, rel, lo, hi, anchor)
             if not brand:
