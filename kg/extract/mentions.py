@@ -137,26 +137,27 @@ def _person_context(text: str, s: int, e: int, lex: Lexicon) -> bool:
     return bool(occ)
 
 
+APPOSITIVE_PRODUCT = re.compile(r"[\"”’']?\s*,\s*(?:an?|the|its|their|the\s+(?:house|brand|label)['’]s)\s+"
+                                r"((?:[a-zé\-'’]+\s+){0,3}[a-zé\-]+)")
+FOLLOWING_WORDS = re.compile(r"[\"”’']?\s+((?:[a-zé\-]+\s+){0,1}[a-zé\-]+)")
+
+
 def _product_noun_after(text: str, end: int, lex: Lexicon) -> str | None:
+    """The product noun that makes the name before ``end`` a product: "Tabby bag",
+    "'Les Zizi' derby shoes", "Libre, its best-selling women's fragrance"."""
     tail = text[end:end + 60]
-    m = re.match(r"[\"”’']?\s*,?\s*(?:an?\s+|the\s+|its\s+|their\s+|the\s+(?:house|brand|label)['’]s\s+)?"
-                 r"((?:[a-zé\-'’]+\s+){0,3}[a-zé\-]+)", tail)
-    if m and (tail.lstrip("\"”’'").startswith(",") or re.match(r"[\"”’']?\s+[a-zé\-]+\s+[a-zé\-]+", tail)):
+    for pattern in (APPOSITIVE_PRODUCT, FOLLOWING_WORDS):
+        m = pattern.match(tail)
+        if not m:
+            continue
         words = m.group(1).split()
         for k in range(len(words), 0, -1):
-            if " ".join(words[k - 1:k]) in lex.product_nouns and all(
+            if words[k - 1] in lex.product_nouns and all(
                     w.replace("'", "").replace("’", "").replace("-", "").isalpha() for w in words[:k]):
-                if tail.lstrip("\"”’'").startswith(",") or k <= 2:
-                    return words[k - 1]
-    m = re.match(r"\s+([a-zé\-]+(?:\s+[a-zé\-]+)?)", text[end:])
-    if not m:
-        return None
-    two = m.group(1)
-    one = two.split()[0]
-    if two in lex.product_nouns:
-        return two
-    if one in lex.product_nouns:
-        return one
+                return words[k - 1]
+    m = re.match(r"\s+([a-zé\-]+\s+[a-zé\-]+)", tail)
+    if m and m.group(1) in lex.product_nouns:
+        return m.group(1)
     return None
 
 
