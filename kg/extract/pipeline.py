@@ -77,7 +77,7 @@ def extract(article: Article) -> Extraction:
     resolved = resolve(found, lex, main, year, article.text)
     entities = resolved.entities
     main_key = ("Brand", fold(main)) if main else None
-    ctx = Context(main_brand=main_key)
+    ctx = Context(main_brand=main_key, year=year)
 
     says_campaign = bool(re.search(r"\bcampaign\b", article.text, re.I))
     defaults: list[tuple[str, str]] = []

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
+from ..dates import parse_date
 from ..model import Evidence, Relation
 from .lexicon import Lexicon
 from .mentions import Mention, trigger_spans
@@ -17,6 +19,8 @@ from .sentences import Sentence
 Key = tuple[str, str]
 PASSIVE_SHOT = re.compile(r"\b(?:shot|lensed|photographed|captured)\b(?:(?!\b(?:directed|styled|filmed)\b)[^.;]){1,50}?"
                           r"\bby\s+")
+SINCE = re.compile(r"\b(?:since|on|in|from)\s+((?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|"
+                   r"\d{1,2}\s+[A-Z][a-z]{2,8}(?:\s+\d{4})?|[A-Z][a-z]{2,8}\s+\d{4}))")
 SHOT_AFTER = re.compile(r"\s+(?:also\s+)?(?:shot|lensed|photographed)\b")
 
 
@@ -28,6 +32,7 @@ class Context:
     current_campaign: Key | None = None
     default_campaign: Key | None = None
     cue_paragraph: int = -1
+    year: int | None = None
     topic_person: Ref | None = None
     last_people: list[Ref] = field(default_factory=list)
     people_seen: list[Ref] = field(default_factory=list)
@@ -63,15 +68,32 @@ class RuleSet:
         self.photographers: set[Key] = set()
         self.known_photographers: set[Key] = set()
 
-    def emit(self, s: Key, p: str, o: Key, sent: Sentence, confidence: float, past: bool = False) -> None:
+    def emit(self, s: Key, p: str, o: Key, sent: Sentence, confidence: float, past: bool = False,
+             since: date | None = None) -> None:
         key = (s, p, o)
         if s == o:
             return
         if key in self.ctx.relations:
             old = self.ctx.relations[key]
             if confidence <= old.evidence.confidence:
+                if since and not old.since:
+                    self.ctx.relations[key] = Relation(s, p, o, old.evidence, old.past, since)
                 return
-        self.ctx.relations[key] = Relation(s, p, o, Evidence(sent.text, sent.start, sent.end, confidence), past=past)
+            since = since or old.since
+        self.ctx.relations[key] = Relation(s, p, o, Evidence(sent.text, sent.start, sent.end, confidence),
+                                           past=past, since=since)
+
+    def _since(self, text: str) -> date | None:
+        """The start date a clause gives: "since March 2021", "named ... on Jan. 22"."""
+        m = SINCE.search(text)
+        if not m:
+            return None
+        found = parse_date(m.group(1), self.ctx.year)
+        if found is None:
+            month_year = re.fullmatch(r"([A-Z][a-z]{2,8})\s+(\d{4})", m.group(1))
+            if month_year:
+                found = parse_date(f"{month_year.group(1)} 1, {month_year.group(2)}")
+        return found
 
     def sentence(self, sent: Sentence, refs: list[Ref]) -> None:
         text = sent.text
@@ -211,8 +233,9 @@ class RuleSet:
             if not brand:
                 continue
             past = self._past(text, lo, b)
+            since = self._since(text[lo:hi])
             for person in direct:
-                self.emit(person.key, "ambassadorOf", brand, sent, 0.85, past)
+                self.emit(person.key, "ambassadorOf", brand, sent, 0.85, past, since)
         # "Jimin (Dior), Suga (Valentino)": parenthesised houses after people
         if trigger_spans("ambassador", text):
             for p, r in rel:
