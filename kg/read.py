@@ -437,4 +437,6 @@ def _jsonl_record(line: str, number: int, source: str) -> Article | str:
         article = read_markdown(text, where, defaults={k: v for k, v in meta.items() if v})
     except BadArticle:
         return f"line {number} has no article text"
+    except Exception as exc:  # a reader bug must cost one line, not the file
+        return f"line {number} could not be parsed ({type(exc).__name__}: {exc})"
     return article if article.url else replace(article, id=where)
