@@ -13,13 +13,14 @@ import json
 import os
 import re
 import stat
+import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import BinaryIO
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning
 
 from .dates import looks_like_dateline, parse_date
 from .decode import bad, binary_kind, binary_reason, clean_text, clean_url, decode, legacy
@@ -292,7 +293,10 @@ _FURNITURE = ("nav", "footer", "header", "aside")
 
 def read_html(text: str, source: str) -> Article:
     """An HTML page: main text, title, date, canonical URL and og: metadata."""
-    soup = BeautifulSoup(text, "html.parser")
+    with warnings.catch_warnings():  # bs4 warns when a page looks like a file name, URL or XML
+        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        soup = BeautifulSoup(text, "html.parser")
     for tag in soup(_NEVER_TEXT):
         tag.decompose()
 

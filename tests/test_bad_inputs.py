@@ -182,3 +182,10 @@ def test_ingest_really_unreadable_file_is_named(tmp_path, monkeypatch):
     with open_store("memory") as store:
         report = ingest(store, [tmp_path])
     assert [str(f) for f in report.failures] == ["locked.md: permission denied"]
+
+
+def test_cli_ingest_file_name_with_newline_and_escape_stays_one_line(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "evil\nname\x1b[31m.md").write_bytes(b"")
+    result = CliRunner().invoke(cli, ["ingest", ".", "--store", "memory"])
+    assert result.stderr == "Error: evil\\nname\\x1b[31m.md: empty file\n"

@@ -303,3 +303,11 @@ def test_read_html_unclosed_title_does_not_swallow_a_script():
 
 def test_read_html_title_is_one_line():
     assert read_html("<h1>Dior\n  names\tRosalía</h1><p>Body.</p>", "a.html").title == "Dior names Rosalía"
+
+
+@pytest.mark.parametrize("page", [".TXT", "https://example.com/a", '<?xml version="1.0"?><p>Body.</p>'])
+def test_read_html_odd_pages_raise_no_warning(page):
+    try:
+        read_html(page, "a.html")  # warnings are errors in this suite
+    except BadArticle:
+        pass
