@@ -135,3 +135,33 @@ def test_crash_admin_commands_see_a_consistent_store(crash, command):
     root, _, _, _ = crash
     result = CliRunner().invoke(cli, [command, "--store", str(root / "store")])
     assert result.exit_code == 0, result.output + result.stderr
+
+
+BIG_BATCHES = """
+import sys
+from kg.store import ArticleGraph, open_store
+with open_store(sys.argv[1]) as store:
+    for batch in range(3):
+        graphs = []
+        for number in range(40):
+            iri = f"https://w3id.org/fashion-kg/id/article/b{batch}-{number}"
+            triples = (f'<{iri}> <urn:p{i}> "value {i} {"x" * 40}" .' for i in range(1000))
+            graphs.append(ArticleGraph(iri, "\\n".join(triples), f"hash-{batch}-{number}"))
+        print("writing", flush=True)
+        store.write(graphs)  # 40,000 triples: large enough for the bulk loader, if the store uses it
+"""
+
+
+@pytest.mark.parametrize("delay", [0.05, 0.3, 0.9])
+def test_crash_during_a_large_batch_write_leaves_whole_graphs(tmp_path, delay):
+    child = subprocess.Popen([sys.executable, "-c", BIG_BATCHES, str(tmp_path / "store")],
+                             stdout=subprocess.PIPE, text=True)
+    assert child.stdout.readline() == "writing\n"
+    time.sleep(delay)
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    child.stdout.close()
+    store = ox.Store.read_only(str(tmp_path / "store"))
+    sizes = {int(row["n"].value) for row in store.query(
+        "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")}
+    assert sizes <= {1000}
