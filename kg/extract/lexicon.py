@@ -45,6 +45,7 @@ class Lexicon:
     mononyms: dict[str, str] = field(default_factory=dict)  # folded -> as written
     asian_surnames: set[str] = field(default_factory=set)
     non_entities: set[str] = field(default_factory=set)  # folded
+    non_entity_heads: set[str] = field(default_factory=set)  # folded last words of place and event names
     product_nouns: set[str] = field(default_factory=set)
     triggers: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
 
@@ -112,6 +113,7 @@ def load_lexicon() -> Lexicon:
     lex.mononyms = {fold(m): m for m in _lines(lexicons / "mononyms.txt")}
     lex.asian_surnames = set(_lines(lexicons / "surnames_east_asian.txt"))
     lex.non_entities = {fold(w) for w in _lines(lexicons / "non_entities.txt")}
+    lex.non_entity_heads = {fold(w) for w in _lines(lexicons / "non_entity_heads.txt")}
     lex.product_nouns = {w.lower() for w in _lines(patterns / "product_nouns.txt")}
     trig = patterns / "triggers.jsonl"
     for number, line in enumerate(_lines(trig), start=1):

@@ -334,6 +334,9 @@ def find(sentence_text: str, offset: int, lex: Lexicon, is_caption: bool = False
         if any(c.surface[:1] in "\"'“‘#" for c in inner):
             continue  # 'the spring 2025 "Versace Icons" campaign' is the named one
         product = None
+        for p in out:
+            if p.type == "Product" and s <= p.start - offset and p.end - offset <= m.start():
+                product = p.name
         for c in inner:
             out.remove(c)
             product = c.name
@@ -416,6 +419,8 @@ def _classify_run(run: Run, text: str, offset: int, lex: Lexicon, out: list[Ment
         return
     s, e = toks[0].start, min(run.end, toks[-1].end)
     name = text[s:e]
+    if name and fold(name.split()[-1]) in lex.non_entity_heads and len(name.split()) >= 2:
+        return
     if not name or fold(name) in lex.non_entities or any(
             (a < e and b > s) for a, b in taken):
         return

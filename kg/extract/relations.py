@@ -215,7 +215,9 @@ class RuleSet:
                 continue  # the face of a product or a campaign, not of the house
             lo, hi = _clause_bounds(text, a)
             people = self._people_after(text, b, rel, hi)
-            direct = [r for r in people if (r.mention.start - sent.start) - b <= 30]
+            direct = people if people and (people[0].mention.start - sent.start) - b <= 30 else []
+            if not text[a:b].lower().endswith("s"):
+                direct = direct[:1]  # "ambassador Kim Kardashian, actress X, ..." names one; "ambassadors X and Y" two
             if direct and re.search(r"\b(?:for|of|at|with|to|in|by|from|since)\b|[;]",
                                     text[b:direct[0].mention.start - sent.start]):
                 direct = []
