@@ -28,6 +28,20 @@ def byline_people(byline: str | None, lex: Lexicon) -> list[str]:
     return [n.strip() for n in names if 2 <= len(n.split()) <= 4 and all(w[:1].isupper() for w in n.split())]
 
 
+def _collaborations(sentences: list, found: list) -> dict[str, set[str]]:
+    """Houses joined by "A x B" in the headline: each one's products and campaigns are both's."""
+    pairs: dict[str, set[str]] = {}
+    for sent, ms in zip(sentences, found, strict=True):
+        if not sent.title:
+            continue
+        brands = [m for m in ms if m.type == "Brand"]
+        for a, b in zip(brands, brands[1:], strict=False):
+            if re.fullmatch(r"\s+[x×X]\s+", sent.text[a.end - sent.start:b.start - sent.start]):
+                pairs.setdefault(a.name, set()).add(b.name)
+                pairs.setdefault(b.name, set()).add(a.name)
+    return pairs
+
+
 def _merge_default_campaign(defaults: list, entities: dict, found: list, refs: dict) -> dict:
     """An unnamed campaign made up before the article named one is that named campaign."""
     if not defaults or defaults[0] not in entities:
@@ -73,6 +87,7 @@ def extract(article: Article) -> Extraction:
             if m.type == "Quoted":
                 m.type, m.confident = "Campaign", True
     main = main_brand(title_mentions, [m for ms in found for m in ms])
+    collaborations = _collaborations(sentences, found)
     year = article.published.year if article.published else None
     resolved = resolve(found, lex, main, year, article.text)
     entities = resolved.entities
@@ -114,6 +129,13 @@ def extract(article: Article) -> Extraction:
         sent = first_sentence.get(key)
         if (key, "brand", brand_key) not in have and sent is not None:
             relations.append(Relation(key, "brand", brand_key, Evidence(sent.text, sent.start, sent.end, 0.8)))
+    for key, entity in list(entities.items()):  # "Tiffany & Co. x Nike": the collaboration's things are both's
+        partners = collaborations.get(entity.brand or "") if entity.type in ("Product", "Campaign") else None
+        sent = first_sentence.get(key)
+        for partner in partners or ():
+            partner_key = ("Brand", fold(partner))
+            if partner_key in entities and sent is not None and (key, "brand", partner_key) not in have:
+                relations.append(Relation(key, "brand", partner_key, Evidence(sent.text, sent.start, sent.end, 0.7)))
     for camp, product in resolved.campaign_products.items():
         sent = first_sentence.get(camp)
         if product in entities and sent is not None and (camp, "features", product) not in have:
