@@ -93,6 +93,8 @@ def extract(article: Article) -> Extraction:
     entities = resolved.entities
     main_key = ("Brand", fold(main)) if main else None
     ctx = Context(main_brand=main_key, year=year)
+    ctx.campaign_paragraphs = {n for n, para in enumerate(paragraphs)
+                               if re.search(r"\b(?:campaign|advertising|advertisements?|imagery|ads)\b", para, re.I)}
 
     says_campaign = bool(re.search(r"\bcampaign\b", article.text, re.I))
     defaults: list[tuple[str, str]] = []

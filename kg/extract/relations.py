@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..dates import parse_date
+from ..ids import fold
 from ..model import Evidence, Relation
 from .lexicon import Lexicon
 from .mentions import Mention, trigger_spans
@@ -19,6 +20,9 @@ from .sentences import Sentence
 Key = tuple[str, str]
 PASSIVE_SHOT = re.compile(r"\b(?:shot|lensed|photographed|captured)\b(?:(?!\b(?:directed|styled|filmed)\b)[^.;]){1,50}?"
                           r"\bby\s+")
+LIST_WORDS = {"duo", "pair", "twin", "twins", "brothers", "sisters", "fellow", "newcomer", "newcomers", "star", "stars",
+              "rising", "veteran", "longtime", "former", "also", "both", "plus", "finally", "lastly", "then",
+              "new", "young", "legendary", "iconic", "emerging", "k-pop", "idol", "member", "members", "designer"}
 SINCE = re.compile(r"\b(?:since|on|in|from)\s+((?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|"
                    r"\d{1,2}\s+[A-Z][a-z]{2,8}(?:\s+\d{4})?|[A-Z][a-z]{2,8}\s+\d{4}))")
 SHOT_AFTER = re.compile(r"\s+(?:also\s+)?(?:shot|lensed|photographed)\b")
@@ -32,6 +36,7 @@ class Context:
     current_campaign: Key | None = None
     default_campaign: Key | None = None
     cue_paragraph: int = -1
+    campaign_paragraphs: set[int] = field(default_factory=set)
     year: int | None = None
     topic_person: Ref | None = None
     last_people: list[Ref] = field(default_factory=list)
@@ -195,9 +200,29 @@ class RuleSet:
                 break
             if out and re.search(r"\b(said|says|who|which|while|but|when)\b", gap):
                 break
+            if out and not self._descriptor_gap(gap):
+                break
             out.append(r)
             cursor = p + len(r.mention.surface)
         return out
+
+    def _descriptor_gap(self, gap: str) -> bool:
+        """Whether the words between two listed names only describe the next one
+        ("and British actor"), rather than starting a new clause ("showed Dutch model")."""
+        words = [w for w in re.findall(r"[\w\-']+", gap.lower()) if w not in ("and", "the", "a", "an", "&")]
+        text = " ".join(words)
+        while text:
+            for size in (3, 2, 1):
+                head = " ".join(text.split()[:size])
+                if len(text.split()) >= size and (head in self.lex.occupations or fold(head) in
+                                                  self.lex.nationalities or all(
+                            fold(part) in self.lex.nationalities for part in head.split("-")) or
+                                                  head in LIST_WORDS):
+                    text = " ".join(text.split()[size:])
+                    break
+            else:
+                return False
+        return True
 
     # -- rules -------------------------------------------------------------------------
     def ambassador(self, sent: Sentence, rel: list[tuple[int, Ref]]) -> None:
@@ -366,6 +391,13 @@ class RuleSet:
             cue = True
         if trigger_spans("campaign_cue", text):
             self.ctx.cue_paragraph = sent.paragraph
+        products_only = False
+        if not cue and sent.paragraph in self.ctx.campaign_paragraphs and self.ctx.current_campaign:
+            cast = [r for _, r in rel if r.type == "Person" and "talent" in r.mention.occupation_kinds]
+            if len(cast) >= 2:  # "Italian actress X, British model Y and Indian actor Z sit among ..."
+                cue, verbs_here = True, True
+            elif any(r.type == "Product" for _, r in rel):  # "the DeVain bag returns in brocade"
+                cue, products_only = True, True
         if not cue:
             return
         shot = trigger_spans("shot_by", text) + trigger_spans("not_photographer", text)
@@ -383,7 +415,7 @@ class RuleSet:
                 continue
             if r.key in self.photographers or r.key in self.known_photographers:
                 continue
-            if r.type == "Person" and r.mention.possessive:
+            if r.type == "Person" and (r.mention.possessive or products_only):
                 continue
             if sent.caption and not verbs and r.type == "Person" and any(a < p for a, _ in cues):
                 continue
