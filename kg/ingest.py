@@ -13,6 +13,7 @@ Results are written in input order, so ``jobs`` never changes what is stored.
 from __future__ import annotations
 
 import multiprocessing
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -109,6 +110,7 @@ class _Pipeline:
         self.store, self.report, self.jobs, self.extractor = store, report, jobs, extractor
         self.progress = progress
         self.pending: dict[str, str] = {}  # content hash -> IRI, for articles read but not yet written
+        self.pending_iris: set[str] = set()
         self.pool = _new_pool(jobs) if jobs > 1 else None
         self.in_flight: deque[_Batch] = deque()
 
@@ -126,7 +128,7 @@ class _Pipeline:
         size = -(-len(articles) // self.jobs)
         for start in range(0, len(articles), size or 1):
             chunk = articles[start:start + size]
-            batch.chunks.append((self.pool.submit(_process_all, chunk, self.extractor), chunk))
+            batch.chunks.append((self._submit(chunk), chunk))
         self.in_flight.append(batch)
         while len(self.in_flight) > self.jobs:
             self._finish_one()
@@ -145,21 +147,22 @@ class _Pipeline:
                 results.extend(self._one_by_one(chunk))
         self._write(batch, results)
 
-    def _one_by_one(self, chunk: list[Article]) -> Iterator[Processed | tuple[str, str]]:
-        """After a worker died (a crash, the OOM killer), retry alone to find the culprit."""
-        for article in chunk:
-            self._restart_broken_pool()
-            try:
-                yield from self.pool.submit(_process_all, [article], self.extractor).result()
-            except BrokenProcessPool:
-                yield (article.source or article.id, "extraction worker process died")
-
-    def _restart_broken_pool(self) -> None:
+    def _submit(self, articles: list[Article]) -> Future:
+        """Start extracting ``articles``, on a fresh pool if a worker died since the last call."""
         try:
-            self.pool.submit(int).result()
+            return self.pool.submit(_process_all, articles, self.extractor)
         except BrokenProcessPool:
             self.pool.shutdown(cancel_futures=True)
             self.pool = _new_pool(self.jobs)
+            return self.pool.submit(_process_all, articles, self.extractor)
+
+    def _one_by_one(self, chunk: list[Article]) -> Iterator[Processed | tuple[str, str]]:
+        """After a worker died (a crash, the OOM killer), retry alone to find the culprit."""
+        for article in chunk:
+            try:
+                yield from self._submit([article]).result()
+            except BrokenProcessPool:
+                yield (article.source or article.id, "extraction worker process died")
 
     def _triage(self, items: list[Article | BadArticle]) -> _Batch:
         """Report failures, unchanged articles and duplicates; keep the rest to extract."""
@@ -176,9 +179,10 @@ class _Pipeline:
             elif first:
                 self.report.duplicates.append((article.source or article.id, first))
                 self._tick(article.source)
-            else:
+            else:  # new, unless stored or an earlier version is on its way (the later one wins)
+                batch.todo.append(_Todo(article, digest, new=iri not in known and iri not in self.pending_iris))
                 self.pending[digest] = iri
-                batch.todo.append(_Todo(article, digest, new=iri not in known))
+                self.pending_iris.add(iri)
         for item in items:
             if isinstance(item, BadArticle):
                 self._fail(item)
@@ -199,8 +203,10 @@ class _Pipeline:
             self.report.relations += result.relations
             self.report.triples += result.triples
         self.store.write(graphs)
-        for todo in batch.todo:
+        for todo, result in zip(batch.todo, results, strict=True):
             self.pending.pop(todo.digest, None)
+            if isinstance(result, Processed):
+                self.pending_iris.discard(result.graph.iri)
             self._tick(todo.article.source)
 
     def _fail(self, failure: BadArticle) -> None:
@@ -213,13 +219,11 @@ class _Pipeline:
 
 
 def _new_pool(jobs: int) -> ProcessPoolExecutor:
-    """Workers forked from a clean server process (not from one holding the store's lock
-    and RocksDB threads) that has imported the extractor once."""
-    if "forkserver" not in multiprocessing.get_all_start_methods():
-        return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"))
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload([__name__])
-    return ProcessPoolExecutor(jobs, mp_context=context)
+    """Worker processes: forked on Linux (fast to start, the extractor already imported,
+    and safe: workers never touch the parent's store); spawned elsewhere, which needs the
+    calling script to guard its entry point with ``if __name__ == "__main__":``."""
+    method = "fork" if sys.platform == "linux" else "spawn"
+    return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method))
 
 
 def _batches(items: Iterable[Article | BadArticle], size: int) -> Iterator[list[Article | BadArticle]]:

@@ -1,0 +1,1 @@
+"""Benchmarks: scripts that print speed, memory and correctness figures (see README.md)."""
