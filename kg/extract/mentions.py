@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from ..ids import fold
-from .lexicon import Lexicon, trigger_pattern
+from .lexicon import Lexicon
+from .lookup import lexicon_spans, mononym_forms
 from .tokens import FUNCTION_WORDS, Run, Token, capital_runs, tokens
 
 HONORIFIC = re.compile(r"\b(Mr|Ms|Mrs|Mx|Miss|Dr|Dame|Sir|Madame|Mme)\.?\s+$")
@@ -208,7 +208,7 @@ def find(sentence_text: str, offset: int, lex: Lexicon, is_caption: bool = False
 
     toks = tokens(text)
     # Multi-word and stylised stage names first ("Tyler, the Creator", "FKA twigs", "Lil Nas X").
-    for ms, me, form in lexicon_spans(text, toks, _mononym_forms(lex)):
+    for ms, me, form in lexicon_spans(text, toks, mononym_forms(lex)):
         add(Mention("Person", lex.mononyms[fold(form)], offset + ms, offset + me, form), ms, me)
 
     # Quoted titles next to "campaign" or a product noun.
@@ -493,90 +493,3 @@ def _is_descriptor_words(toks: list[Token], lex: Lexicon) -> bool:
 def _sub_run(run: Run, toks: list[Token], text: str) -> Run:
     s, e = toks[0].start, min(run.end, toks[-1].end)
     return Run(tuple(toks), s, e, text[s:e], run.possessive, not text[:s].strip(" \"'“‘(*"))
-
-
-_MONONYM_CACHE: dict[int, dict[str, str]] = {}
-
-
-def _mononym_forms(lex: Lexicon) -> dict[str, str]:
-    """Stage names that need exact matching: several words or odd capitals."""
-    key = id(lex)
-    if key not in _MONONYM_CACHE:
-        _MONONYM_CACHE[key] = {m: m for m in lex.mononyms.values() if " " in m or "," in m or not m[:1].isupper()
-                               or any(c in m for c in "$!-") or (m.isupper() and len(m) > 1)}
-    return _MONONYM_CACHE[key]
-
-
-MAX_FORM_TOKENS = 7
-
-
-_FIRST_WORDS: dict[int, dict[str, int]] = {}
-
-
-def _first_words(forms: dict) -> dict[str, int]:
-    """First token of every form -> the most tokens a form starting with it has."""
-    key = id(forms)
-    if key not in _FIRST_WORDS:
-        index: dict[str, int] = {}
-        for form in forms:
-            toks = tokens(form)
-            if toks:
-                first = toks[0].text
-                index[first] = max(index.get(first, 0), len(toks))
-        _FIRST_WORDS[key] = index
-    return _FIRST_WORDS[key]
-
-
-def _base_word(word: str) -> str:
-    for suffix in ("'s", "’s"):
-        if word.endswith(suffix):
-            word = word[: -len(suffix)]
-    if "-" in word and word.split("-", 1)[1][:1].islower():
-        word = word.split("-", 1)[0]
-    return word
-
-
-def lexicon_spans(text: str, toks: list[Token], forms: dict) -> list[tuple[int, int, str]]:
-    """Longest non-overlapping spans of ``text`` that are keys of ``forms``, by token n-grams.
-
-    A dictionary lookup per n-gram is far faster than one regex of a thousand alternatives.
-    "Balenciaga's" matches "Balenciaga"; "Kering-owned" matches "Kering".
-    """
-    first = _first_words(forms)
-    found: list[tuple[int, int, str]] = []
-    i = 0
-    n = len(toks)
-    while i < n:
-        word = toks[i].text
-        size = first.get(word) or first.get(_base_word(word))
-        hit = None
-        if size:
-            for j in range(min(n, i + size) - 1, i - 1, -1):
-                start, end = toks[i].start, toks[j].end
-                span = text[start:end]
-                if span in forms:
-                    hit = (start, end, span, j)
-                    break
-                if span.endswith(("'s", "’s")) and span[:-2] in forms:
-                    hit = (start, end - 2, span[:-2], j)
-                    break
-                if j == i:
-                    base = _base_word(word)
-                    if base != word and base in forms:
-                        hit = (start, start + len(base), base, j)
-        if hit:
-            found.append(hit[:3])
-            i = hit[3] + 1
-        else:
-            i += 1
-    return found
-
-
-@lru_cache(maxsize=32768)
-def _trigger_spans(kind: str, text: str) -> tuple[tuple[int, int], ...]:
-    return tuple((m.start(), m.end()) for m in trigger_pattern(kind).finditer(text))
-
-
-def trigger_spans(kind: str, text: str) -> list[tuple[int, int]]:
-    """Where the trigger phrases of ``kind`` occur in ``text``."""
-    return list(_trigger_spans(kind, text))

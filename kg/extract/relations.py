@@ -14,7 +14,8 @@ from ..dates import parse_date
 from ..ids import fold
 from ..model import Evidence, Relation
 from .lexicon import Lexicon
-from .mentions import Mention, trigger_spans
+from .lookup import trigger_spans
+from .mentions import Mention
 from .sentences import Sentence
 
 Key = tuple[str, str]
