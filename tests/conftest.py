@@ -11,9 +11,9 @@ from datetime import date
 
 import pytest
 
+from kg.ids import text_hash
 from kg.model import Article, Entity, Evidence, Extraction, Relation
 from kg.rdfmap import to_ntriples
-from kg.ids import text_hash
 from kg.store import ArticleGraph, open_store
 
 

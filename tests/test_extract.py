@@ -43,7 +43,8 @@ def test_ambassador_named_after_trigger():
 
 
 def test_ambassador_appositive_before_name():
-    _, rels = run("The campaign stars newly named brand ambassador Zendaya, who wears the bag.", title="Lancôme campaign")
+    _, rels = run("The campaign stars newly named brand ambassador Zendaya, who wears the bag.",
+                  title="Lancôme campaign")
     assert ("zendaya", "ambassadorOf", "lancome") in rels
 
 
