@@ -288,7 +288,7 @@ class RuleSet:
                 continue
             lo, hi = _clause_bounds(text, a)
             after = [r for r in self._people_after(text, b, rel, hi)
-                     if (r.mention.start - sent.start) - b <= 12]
+                     if re.fullmatch(r"[\s,:]*(?:(?:Mr|Ms|Mrs|Dr)\.?\s*)?", text[b:r.mention.start - sent.start])]
             people = after[:1]
             before = [(p, r) for p, r in rel if r.type == "Person" and max(lo, lo_limit) <= p < a]
             if not people and before:
