@@ -40,6 +40,7 @@ def _first_words(forms: dict) -> dict[str, int]:
     return _FIRST_WORDS[key]
 
 
+@lru_cache(maxsize=65536)
 def _base_word(word: str) -> str:
     for suffix in ("'s", "’s"):
         if word.endswith(suffix):
@@ -49,7 +50,7 @@ def _base_word(word: str) -> str:
     return word
 
 
-def lexicon_spans(text: str, toks: list[Token], forms: dict) -> list[tuple[int, int, str]]:
+def lexicon_spans(text: str, toks: tuple[Token, ...] | list[Token], forms: dict) -> list[tuple[int, int, str]]:
     """Longest non-overlapping spans of ``text`` that are keys of ``forms``, by token n-grams.
 
     A dictionary lookup per n-gram is far faster than one regex of a thousand alternatives.

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _TOKEN = re.compile(r"[#@]?[^\W_](?:[\w'’\-.&$!]*[^\W_$!])?[!$]?\.?|\([A-Z]\)[\w\-]+")
 PARTICLES = {"van", "von", "de", "der", "den", "du", "di", "da", "del", "della", "le", "la", "des", "dos",
@@ -43,7 +44,8 @@ class Token:
         return self.text.lower()
 
 
-def tokens(text: str) -> list[Token]:
+@lru_cache(maxsize=16384)
+def tokens(text: str) -> tuple[Token, ...]:
     """Word tokens; a trailing period is kept only on initials and abbreviations."""
     out = []
     for m in _TOKEN.finditer(text):
@@ -52,7 +54,7 @@ def tokens(text: str) -> list[Token]:
                                                                    r"St\.|Inc\.|Co\.|Corp\.|Mx\.", word):
             word, end = word[:-1], end - 1
         out.append(Token(word, start, end))
-    return out
+    return tuple(out)
 
 
 def split_possessive(word: str) -> tuple[str, bool]:
@@ -77,7 +79,7 @@ class Run:
     sentence_initial: bool
 
 
-def capital_runs(text: str, toks: list[Token]) -> list[Run]:
+def capital_runs(text: str, toks: tuple[Token, ...] | list[Token]) -> list[Run]:
     """Maximal runs of capitalised words separated only by single spaces."""
     runs: list[Run] = []
     current: list[Token] = []
