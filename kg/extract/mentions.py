@@ -112,10 +112,18 @@ def _descriptor(before: str, lex: Lexicon) -> tuple[str | None, list[str], set[s
 
 
 def _nationality(phrase: str, lex: Lexicon) -> str | None:
-    parts = re.split(r"-(?=[A-Za-z])", phrase)
-    if all(fold(p) in lex.nationalities for p in parts):
-        return "-".join(lex.nationalities[fold(p)] for p in parts)
-    return None
+    """The demonym a phrase spells ("Dutch-American"), or None."""
+    cache = _NATIONALITY_CACHE.setdefault(id(lex), {})
+    if phrase not in cache:
+        parts = re.split(r"-(?=[A-Za-z])", phrase)
+        found = None
+        if all(fold(p) in lex.nationalities for p in parts):
+            found = "-".join(lex.nationalities[fold(p)] for p in parts)
+        cache[phrase] = found
+    return cache[phrase]
+
+
+_NATIONALITY_CACHE: dict[int, dict[str, str | None]] = {}
 
 
 PERSON_CONTEXT_BEFORE = re.compile(r"(?:\b(?:under|by|designer|founder|late|former|then|predecessor|"
