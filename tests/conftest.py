@@ -91,3 +91,12 @@ def memory_store(sample_extractions):
     load(store, sample_extractions)
     yield store
     store.close()
+
+
+@pytest.fixture
+def disk_store(tmp_path, sample_extractions):
+    """An on-disk store (its path) holding the two sample articles, closed again."""
+    path = tmp_path / "store"
+    with open_store(path) as store:
+        load(store, sample_extractions)
+    return path

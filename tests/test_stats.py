@@ -5,7 +5,6 @@ import json
 from dataclasses import replace
 from datetime import date
 
-import pytest
 from click.testing import CliRunner
 from conftest import load
 
@@ -24,14 +23,6 @@ SAMPLE = Stats(
     first_published=date(2024, 1, 23),
     last_published=date(2024, 2, 1),
 )
-
-
-@pytest.fixture
-def disk_store(tmp_path, sample_extractions):
-    path = tmp_path / "store"
-    with open_store(path) as store:
-        load(store, sample_extractions)
-    return path
 
 
 def test_stats_sample_figures_exact(memory_store):

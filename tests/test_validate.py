@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
-from conftest import load
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL
 
@@ -239,14 +238,6 @@ def test_validate_store_reports_labels_across_articles(memory_store):
 
 
 # --- kg validate --------------------------------------------------------------------
-
-@pytest.fixture
-def disk_store(tmp_path, sample_extractions):
-    path = tmp_path / "store"
-    with open_store(path) as store:
-        load(store, sample_extractions)
-    return path
-
 
 def test_validate_command_valid_store_exits_0(disk_store):
     result = CliRunner().invoke(cli, ["validate", "--store", str(disk_store)])
