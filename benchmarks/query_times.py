@@ -38,6 +38,11 @@ def popular_labels(store: Store) -> dict[str, str]:
             }} GROUP BY ?label HAVING (COUNT(DISTINCT ?e) = 1) ORDER BY DESC(?n) LIMIT 1""")
         for row in result.rows or ():
             labels[kind] = row[0].value
+        if kind not in labels:  # none in a relation: the most mentioned
+            result = store.query(f"""SELECT ?label (COUNT(?a) AS ?n) WHERE {{
+                GRAPH ?a {{ ?a fkg:mentions ?e . ?e a fkg:{kind} ; rdfs:label ?label }} }}
+                GROUP BY ?label ORDER BY DESC(?n) LIMIT 1""")
+            labels.update((kind, row[0].value) for row in result.rows or ())
     return labels
 
 

@@ -31,6 +31,9 @@ DEFAULT_STORE = "./kg-store"
 # faster than a transaction for 30k triples, but slower for a few thousand (each call
 # writes its own set of sorted files).
 BULK_MIN_TRIPLES = 20_000
+# Transactions fill RocksDB's in-memory tables, which grow to hundreds of MB before RocksDB
+# writes them out: flushing after this many triples keeps an ingest's memory flat.
+FLUSH_EVERY_TRIPLES = 200_000
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
 
 
@@ -88,6 +91,9 @@ class Store:
 
     def close(self) -> None:
         """Release the store (the on-disk lock)."""
+
+    def optimize(self) -> None:
+        """Tidy the store after a large write, if it gains from it (ingest calls this last)."""
 
     def __enter__(self) -> Store:
         return self
@@ -164,6 +170,8 @@ class OxigraphStore(Store):
         self._store = store
         self.location = location
         self.read_only = read_only
+        self._unflushed = 0  # triples written by transactions since the last flush
+        self._bulk_bytes = 0  # TriG bytes through the bulk loader since the last optimize
 
     @classmethod
     def on_disk(cls, path: Path, read_only: bool = False) -> OxigraphStore:
@@ -221,6 +229,10 @@ class OxigraphStore(Store):
             (fresh if graph.new or not self._stored(graph.iri) else stored).append(graph)
         self._replace(stored)
         self._insert(fresh)
+        self._unflushed += sum(g.ntriples.count("\n") + 1 for g in stored)
+        if self._unflushed >= FLUSH_EVERY_TRIPLES and self.location != "memory":
+            self._store.flush()
+            self._unflushed = 0
 
     def _stored(self, iri: str) -> bool:
         return self._store.contains_named_graph(ox.NamedNode(iri))
@@ -231,23 +243,36 @@ class OxigraphStore(Store):
         if self.read_only:
             raise StoreError(f"store {self.location} is open read-only")
         data = "\n".join(g.trig() for g in graphs)
+        triples = sum(g.ntriples.count("\n") + 1 for g in graphs)
         try:  # both are atomic: ``load`` a transaction, ``bulk_load`` one ingestion of sorted files
-            if data.count("\n") >= BULK_MIN_TRIPLES:
+            if triples >= BULK_MIN_TRIPLES:
                 self._store.bulk_load(data, ox.RdfFormat.TRIG)
+                self._bulk_bytes += len(data)
             else:
                 self._store.load(data, ox.RdfFormat.TRIG)
+                self._unflushed += triples
         except SyntaxError as exc:
             raise StoreError(f"write to {self.location} failed: bad RDF: {exc}") from None
         except OSError as exc:
             raise StoreError(f"write to {self.location} failed: {exc}") from None
+
+    def optimize(self) -> None:
+        """Compact after bulk loads that added a tenth of the store or more: each bulk load
+        leaves its own sorted files, and queries read 2 to 3 times faster once they are
+        merged (2 s for 10,000 articles)."""
+        if self._bulk_bytes and self.location != "memory" and not self.read_only:
+            on_disk = sum(f.stat().st_size for f in Path(self.location).iterdir() if f.is_file())
+            if self._bulk_bytes * 10 >= on_disk:
+                self._store.optimize()
+        self._bulk_bytes = 0
 
     def bulk_load(self, nquads: bytes) -> None:
         """Load N-Quads fast, without a transaction (for initial loads of large dumps)."""
         self._store.bulk_load(nquads, ox.RdfFormat.N_QUADS)
 
     def load_file(self, path: Path, fmt: ox.RdfFormat = ox.RdfFormat.N_QUADS, bulk: bool = False) -> None:
-        """Load an RDF file: in one transaction, or with ``bulk`` by the bulk loader (not atomic,
-        several times faster, memory bounded: for a first load of large dumps)."""
+        """Load an RDF file: in one transaction, or with ``bulk`` by the bulk loader (also
+        all or nothing, several times faster, memory bounded: for first loads of large dumps)."""
         try:
             if bulk:
                 self._store.bulk_load(path=str(path), format=fmt)

@@ -57,6 +57,7 @@ def test_write_on_disk_large_batch_uses_bulk_loader(tmp_path, monkeypatch):
     monkeypatch.setattr(kg.store, "BULK_MIN_TRIPLES", 1)
     with open_store(tmp_path / "store") as disk:
         disk.write([graph("a", "One", new=True), graph("b", "Two", new=True)])
+        disk.optimize()
         disk.write([graph("a", "Three")])
     with open_store(tmp_path / "store", read_only=True) as disk:
         assert headlines(disk) == [("a", "Three"), ("b", "Two")]

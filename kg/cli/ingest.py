@@ -16,7 +16,7 @@ from ._options import store_option
 @store_option
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Extraction processes.")
-@click.option("--batch", type=click.IntRange(1, 10000), default=64, show_default=True,
+@click.option("--batch", type=click.IntRange(1, 10000), default=256, show_default=True,
               help="Articles per store transaction.")
 @click.option("--max-size", type=click.FloatRange(0.001), default=DEFAULT_MAX_BYTES / 1e6, show_default=True,
               help="Skip files larger than this many MB.")
