@@ -13,6 +13,8 @@ from pathlib import Path
 
 import networkx as nx
 
+from ..rows import text
+
 ARRAY = ";"
 BASE_LABEL = "Resource"  # every node has it, so one uniqueness constraint serves all
 NODE_COLUMNS = [("id:ID", None), ("label", "label"), ("type", "type"), ("aliases:string[]", "aliases"),
@@ -52,17 +54,14 @@ def write_neo4j(graph: nx.MultiDiGraph, directory: Path,
 
 
 def _cell(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
+    """A value as one CSV cell: lists joined with Neo4j's array separator."""
     if isinstance(value, list | tuple | set):
         return ARRAY.join(_text(v).replace(ARRAY, ",") for v in value)
     return _text(value)
 
 
 def _text(value: object) -> str:
-    return " ".join(str(value).split())  # one line per record: no embedded newlines
+    return " ".join(text(value).split())  # one line per record: no embedded newlines
 
 
 def cypher(types: Iterable[str], predicates: Iterable[str]) -> str:
