@@ -44,10 +44,12 @@ class Server(Endpoint):
 
 
 class TreeMemory:
-    """Samples the summed RSS of this process and its descendants (worker pools) on Linux."""
+    """Samples the summed RSS of this process and its descendants (worker pools) on Linux,
+    leaving out ``exclude`` (a server this process started)."""
 
-    def __init__(self, every: float = 0.2) -> None:
+    def __init__(self, every: float = 0.2, exclude: int | None = None) -> None:
         self.peak_mb = 0.0
+        self.exclude = exclude
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, args=(every,), daemon=True)
 
@@ -61,10 +63,10 @@ class TreeMemory:
 
     def _sample(self, every: float) -> None:
         while not self._stop.wait(every):
-            self.peak_mb = max(self.peak_mb, sum(_rss_mb(pid) for pid in _tree(os.getpid())))
+            self.peak_mb = max(self.peak_mb, sum(_rss_mb(pid) for pid in _tree(os.getpid(), self.exclude)))
 
 
-def _tree(root: int) -> list[int]:
+def _tree(root: int, exclude: int | None = None) -> list[int]:
     children: dict[int, list[int]] = {}
     for entry in os.listdir("/proc") if os.path.isdir("/proc") else ():
         if entry.isdigit():
@@ -76,6 +78,8 @@ def _tree(root: int) -> list[int]:
     found, todo = [], [root]
     while todo:
         pid = todo.pop()
+        if pid == exclude:
+            continue
         found.append(pid)
         todo += children.get(pid, [])
     return found
@@ -120,7 +124,7 @@ def timed_ingest(store: Store, paths: list[str], jobs: int, batch: int, extracto
                  server_pid: int | None = None) -> dict:
     """Ingest with wall time, CPU time of every process involved and peak memory."""
     cpu = cpu_seconds() + (cpu_seconds(server_pid) if server_pid else 0)
-    with TreeMemory() as memory:
+    with TreeMemory(exclude=server_pid) as memory:
         started = time.perf_counter()
         report: IngestReport = ingest(store, paths, jobs=jobs, batch_size=batch, extractor=extractor)
         seconds = time.perf_counter() - started

@@ -20,6 +20,8 @@ import sys
 import threading
 import time
 
+import pyoxigraph as ox
+
 from kg.query import Query, named_queries, run
 from kg.store import Store, open_store
 from kg.vocab import ENTITY_TYPES
@@ -28,21 +30,24 @@ _EXAMPLE_PARAM = re.compile(r"--param\s+(\w+)=(\"[^\"]*\"|\S+)")
 
 
 def popular_labels(store: Store) -> dict[str, str]:
-    """Per type, the label of the entity in most relations (a heavy, realistic parameter
-    value), among labels no other entity has."""
+    """Per type, the entity in most relations (a heavy, realistic parameter value): by its
+    label when no other entity of the type has it, else by its IRI."""
     labels = {}
     for kind in ENTITY_TYPES:
-        result = store.query(f"""SELECT ?label (COUNT(*) AS ?n) WHERE {{
+        rows = store.query(f"""SELECT ?e ?label (COUNT(*) AS ?n) WHERE {{
             GRAPH ?a {{ {{ ?e ?p ?x }} UNION {{ ?x ?p ?e }} ?e a fkg:{kind} ; rdfs:label ?label }}
             FILTER(?p IN (fkg:ambassadorOf, fkg:photographedBy, fkg:features, fkg:brand, fkg:creativeDirectorOf))
-            }} GROUP BY ?label HAVING (COUNT(DISTINCT ?e) = 1) ORDER BY DESC(?n) LIMIT 1""")
-        for row in result.rows or ():
-            labels[kind] = row[0].value
-        if kind not in labels:  # none in a relation: the most mentioned
-            result = store.query(f"""SELECT ?label (COUNT(?a) AS ?n) WHERE {{
-                GRAPH ?a {{ ?a fkg:mentions ?e . ?e a fkg:{kind} ; rdfs:label ?label }} }}
-                GROUP BY ?label ORDER BY DESC(?n) LIMIT 1""")
-            labels.update((kind, row[0].value) for row in result.rows or ())
+            }} GROUP BY ?e ?label ORDER BY DESC(?n) LIMIT 10""").rows or ()
+        candidates = [(row[0].value, row[1].value) for row in rows]
+        for _iri, label in candidates:
+            same = store.query(f"SELECT (COUNT(DISTINCT ?e) AS ?n) ?label WHERE {{ ?e a fkg:{kind} ; "
+                               "rdfs:label ?label } GROUP BY ?label", {"label": ox.Literal(label)}).rows
+            if int(next(same)[0].value) == 1:
+                labels[kind] = label
+                break
+        else:
+            if candidates:
+                labels[kind] = candidates[0][0]
     return labels
 
 
