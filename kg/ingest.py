@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
+from .digest import refresh as refresh_digest
 from .errors import BadArticle
 from .extract import extract
 from .ids import text_hash
@@ -246,6 +247,8 @@ def ingest(
     ``batch_size`` articles are written at a time; from about 150 articles a batch the
     embedded store takes them through Oxigraph's bulk loader (faster, flatter memory).
 
+    Last, the digest (``kg.digest``) is brought up to date for what the run changed.
+
     ``extractor`` replaces ``kg.extract.extract`` (benchmarks load gold extractions with
     it); with ``jobs`` > 1 it must be a module-level function, so workers can import it.
     """
@@ -257,5 +260,6 @@ def ingest(
         pipeline.finish()
     finally:
         pipeline.close()
+    refresh_digest(store)  # also what an interrupted earlier run left marked
     store.optimize()
     return report

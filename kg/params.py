@@ -17,6 +17,7 @@ from decimal import Decimal
 
 import pyoxigraph as ox
 
+from .digest import DIGEST
 from .errors import ParamError
 from .ids import entity_iri, fold
 from .store import Store, Term
@@ -178,8 +179,15 @@ def resolve_entity(store: Store, name: str, kind: str | None = None) -> ox.Named
     what = kind.lower() if kind else "entity"
     if not wanted:
         raise ParamError(f"empty {what} name")
+    variants = list(dict.fromkeys(f(name.strip()) for f in (str, str.title, str.upper, str.lower)))
+    for variant in variants:  # first the digest's one name per entity: a few index lookups
+        named = _named(store, kind, ox.Literal(variant))
+        if len(named) == 1:
+            return named[0]
+        if named:
+            break
     exact: dict[str, _Candidate] = {}
-    for variant in dict.fromkeys(f(name.strip()) for f in (str, str.title, str.upper, str.lower)):
+    for variant in variants:
         exact.update(_candidates(store, kind, label=ox.Literal(variant)))
         if exact:  # the name as typed, else its commonest capitalisations
             break
@@ -200,6 +208,14 @@ def resolve_entity(store: Store, name: str, kind: str | None = None) -> ox.Named
     listed = "; ".join(f"{c} <{iri}>" for iri, c in sorted(exact.items()))
     plural = "entities" if what == "entity" else f"{what}s"
     raise ParamError(f"{len(exact)} {plural} are named {name!r}: {listed}; pass the IRI instead")
+
+
+def _named(store: Store, kind: str | None, name: ox.Literal) -> list[ox.NamedNode]:
+    """The entities of ``kind`` whose name in the digest is ``name``."""
+    types = " ".join(f"fkg:{k}" for k in ([kind] if kind else ENTITY_TYPES))
+    sparql = (f"SELECT DISTINCT ?e WHERE {{ VALUES ?t {{ {types} }} VALUES ?name {{ {name} }} "  # escaped by ox
+              f"GRAPH <{DIGEST}> {{ ?e fkg:name ?name ; fkg:kind ?t }} }}")
+    return [e for (e,) in store.query(sparql).rows or () if isinstance(e, ox.NamedNode)]
 
 
 @dataclass

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
+from .digest import DIGEST
 from .rows import to_python
 from .store import Store
 from .vocab import ENTITY_TYPES, FKG, RELATIONS
@@ -19,8 +20,9 @@ _ARTICLES = """
 SELECT (COUNT(DISTINCT ?a) AS ?articles) (MIN(?d) AS ?first) (MAX(?d) AS ?last)
 WHERE { GRAPH ?a { ?a a fkg:Article OPTIONAL { ?a schema:datePublished ?d } } }
 """
-_TRIPLES = "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }"
-_QUADS = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+_ARTICLE_QUADS = f"GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{DIGEST}>)"  # not the digest's summaries
+_TRIPLES = f"SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?s ?p ?o WHERE {{ {_ARTICLE_QUADS} }} }}"
+_QUADS = f"SELECT (COUNT(*) AS ?n) WHERE {{ {_ARTICLE_QUADS} }}"
 _ENTITIES = """
 SELECT ?type (COUNT(DISTINCT ?e) AS ?n)
 WHERE { VALUES ?type { TYPES } ?e a ?type } GROUP BY ?type

@@ -23,6 +23,7 @@ from typing import BinaryIO
 
 import pyoxigraph as ox
 
+from .digest import DIGEST, mark_stored, stale_marks
 from .errors import QueryError, StoreError, StoreLocked, StoreMissing
 from .vocab import PREFIXES
 
@@ -47,8 +48,13 @@ class ArticleGraph:
     new: bool = False  # known to be absent from the store: written without a DROP
 
     def trig(self) -> str:
-        """The graph as a TriG block, for loading."""
-        return f"<{self.iri}> {{\n{self.ntriples}\n}}"
+        """The graph as a TriG block, for loading, with its marks for the digest."""
+        return f"<{self.iri}> {{\n{self.ntriples}\n}}\n<{DIGEST}> {{\n{stale_marks(self.ntriples)}\n}}"
+
+    def insert_data(self) -> str:
+        """The graph and its marks for the digest, as the body of an ``INSERT DATA``."""
+        return (f"GRAPH <{self.iri}> {{\n{self.ntriples}\n}}\n"
+                f"GRAPH <{DIGEST}> {{\n{stale_marks(self.ntriples)}\n}}")
 
 
 @dataclass
@@ -109,24 +115,25 @@ class Store:
 
     def _replace(self, graphs: list[ArticleGraph]) -> None:
         """Drop and rewrite graphs that may exist, in one update."""
-        parts = []
+        if not graphs:
+            return
+        parts = [mark_stored(g.iri for g in graphs)]  # what they held is recounted too
         for graph in graphs:
             parts.append(f"DROP SILENT GRAPH <{graph.iri}>")
-            parts.append(f"INSERT DATA {{ GRAPH <{graph.iri}> {{\n{graph.ntriples}\n}} }}")
-        if parts:
-            self.update(" ;\n".join(parts))
+            parts.append(f"INSERT DATA {{ {graph.insert_data()} }}")
+        self.update(" ;\n".join(parts))
 
     def _insert(self, graphs: list[ArticleGraph]) -> None:
         """Add graphs known to be new, in one update."""
         if graphs:
-            body = "\n".join(f"GRAPH <{g.iri}> {{\n{g.ntriples}\n}}" for g in graphs)
+            body = "\n".join(g.insert_data() for g in graphs)
             self.update(f"INSERT DATA {{\n{body}\n}}")
 
     def remove(self, iris: Iterable[str]) -> None:
         """Drop article graphs."""
-        parts = [f"DROP SILENT GRAPH <{iri}>" for iri in iris]
-        if parts:
-            self.update(" ;\n".join(parts))
+        iris = list(iris)
+        if iris:
+            self.update(" ;\n".join([mark_stored(iris), *(f"DROP SILENT GRAPH <{iri}>" for iri in iris)]))
 
     def article_hashes(self, iris: Iterable[str] = (), hashes: Iterable[str] = ()) -> dict[str, str]:
         """Stored article graphs (IRI -> content hash) among ``iris`` or having one of ``hashes``."""

@@ -22,6 +22,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import SH
 from rdflib.term import Node
 
+from .digest import DIGEST
 from .resources import resource
 from .store import Store
 from .vocab import ENTITY_TYPES, FKG, PREFIXES, RDF, RDFS, RELATIONS, SDO, XSD
@@ -89,7 +90,7 @@ def validate_graph(graph: Graph) -> ValidationReport:
 
 def union_graph(store: Store) -> Graph:
     """The union of the store's article graphs as one in-memory rdflib graph, duplicates merged."""
-    result = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+    result = store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{DIGEST}>) }}")
     graph = Graph()
     term = _term_converter()
     graph.addN((term(t.subject), term(t.predicate), term(t.object), graph) for t in result.triples or ())

@@ -11,6 +11,7 @@ from datetime import date
 
 import pytest
 
+from kg import digest
 from kg.ids import text_hash
 from kg.model import Article, Entity, Evidence, Extraction, Relation
 from kg.rdfmap import to_ntriples
@@ -77,6 +78,7 @@ def load(store, extractions) -> None:
         iri, nt = to_ntriples(extraction)
         graphs.append(ArticleGraph(iri, nt, text_hash(extraction.article.text)))
     store.write(graphs)
+    digest.refresh(store)
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ from kg.cli import cli
 from kg.errors import ParamError, QueryError, ReadOnlyViolation, UnknownQuery
 from kg.query import Query, ask, detect_form, load_query, named_queries, queries_dir, run, select
 from kg.store import open_store
+from kg.vocab import FKG, XSD
 
 ID = "https://w3id.org/fashion-kg/id/"
 KIM_GUCCI_CSV = ("personName,brandName,since,status,articles,person,brand\n"
@@ -218,7 +219,12 @@ def test_cli_query_describe_ntriples(store_path):
                 "-e", "DESCRIBE ?b WHERE { ?b a fkg:Brand }")
     assert result.output == (f"<{ID}brand/kering> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
                              "<https://w3id.org/fashion-kg/ontology#Brand> .\n"
-                             f'<{ID}brand/kering> <http://www.w3.org/2000/01/rdf-schema#label> "Kering" .\n')
+                             f'<{ID}brand/kering> <http://www.w3.org/2000/01/rdf-schema#label> "Kering" .\n'
+                             # and what the digest sums up
+                             f'<{ID}brand/kering> <{FKG}articleCount> "2"^^<{XSD}integer> .\n'
+                             f'<{ID}brand/kering> <{FKG}connections> "2"^^<{XSD}integer> .\n'
+                             f'<{ID}brand/kering> <{FKG}kind> <{FKG}Brand> .\n'
+                             f'<{ID}brand/kering> <{FKG}name> "Kering" .\n')
 
 
 def test_cli_query_rdf_format_for_select_is_a_usage_error(store_path):

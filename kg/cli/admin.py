@@ -1,4 +1,5 @@
-"""``kg stats`` and ``kg validate``: what the store holds, and whether it fits the ontology."""
+"""``kg stats``, ``kg validate`` and ``kg digest``: what the store holds, whether it fits the
+ontology, and keeping its precomputed summaries up to date."""
 from __future__ import annotations
 
 import json
@@ -7,6 +8,7 @@ import sys
 import click
 import pyoxigraph as ox
 
+from .. import digest
 from ..rows import format_rows, terminal_width
 from ..stats import stats
 from ..store import open_store
@@ -64,4 +66,21 @@ def validate_command(store: str | None) -> None:
     sys.exit(1)
 
 
-COMMANDS = [stats_command, validate_command]
+@click.command("digest")
+@store_option
+@click.option("--rebuild", is_flag=True, help="Recompute it all, not only what is marked out of date.")
+def digest_command(store: str | None, rebuild: bool) -> None:
+    """Bring the digest, the summaries the named queries read, up to date.
+
+    `kg ingest` does this itself. Run it after loading N-Quads into the store with another
+    tool (oxigraph load, a server's bulk loader) with --rebuild, or to finish the work of
+    an ingest that was interrupted.
+
+    Example: kg digest --rebuild --store ./kg-store
+    """
+    with open_store(store) as kg_store:
+        facts, entities = (digest.rebuild if rebuild else digest.refresh)(kg_store)
+    click.echo(f"Digest up to date: {facts} facts and {entities} entities recomputed")
+
+
+COMMANDS = [stats_command, validate_command, digest_command]

@@ -6,6 +6,7 @@ import sys
 
 import click
 
+from .. import digest
 from ..query import GRAPH_FORMATS, Query, check, load_query, named_queries, parse_params, run, serialize_graph
 from ..rows import ROW_FORMATS, format_boolean, format_rows, terminal_width
 from ..serve import DEFAULT_PORT, Endpoint
@@ -51,6 +52,7 @@ def query_command(query: str | None, text: str | None, params: tuple[str, ...], 
         result = run(kg_store, chosen, values, update=update)
         _emit(result, fmt)
         if result.kind == "update":
+            digest.rebuild(kg_store)  # the update may have changed any article graph
             click.echo(f"Update applied to {kg_store.location}", err=True)
 
 

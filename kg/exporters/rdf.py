@@ -17,6 +17,7 @@ from typing import Any, BinaryIO
 import networkx as nx
 import pyoxigraph as ox
 
+from ..digest import DIGEST
 from ..ids import assertion_iri
 from ..store import OxigraphStore, Store
 from ..vocab import FKG, PREFIXES, RDF
@@ -26,10 +27,12 @@ SERIALIZERS = {"nq": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG, "nt": ox.R
                "ttl": ox.RdfFormat.TURTLE, "xml": ox.RdfFormat.RDF_XML}
 QUAD_FORMATS = ("nq", "trig", "jsonld")
 CONTEXT = dict(PREFIXES)
-_ALL = "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
-_DISTINCT = "SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
+# The article graphs only: the digest is derived from them, and rebuilt where they are loaded.
+_ARTICLES = f"GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{DIGEST}>)"
+_ALL = f"SELECT ?s ?p ?o ?g WHERE {{ {_ARTICLES} }}"
+_DISTINCT = f"SELECT DISTINCT ?s ?p ?o WHERE {{ {_ARTICLES} }}"
 _ONE = "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"  # with ?g bound
-_COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+_COUNT = f"SELECT (COUNT(*) AS ?n) WHERE {{ {_ARTICLES} }}"
 
 
 @dataclass
@@ -77,8 +80,9 @@ def write_rdf(store: Store, fmt: str, out: BinaryIO, selection: Selection | None
     counter = _Counter(tick)
     if fmt == "jsonld":
         _write_jsonld(store, out, selection, counter)
-    elif fmt in ("nq", "trig") and selection is None and isinstance(store, OxigraphStore):
-        store.dump(SERIALIZERS[fmt], out, PREFIXES)  # streamed by pyoxigraph itself, 3x faster
+    elif fmt == "nq" and selection is None and isinstance(store, OxigraphStore):
+        with _WithoutGraph(out, DIGEST) as kept:  # streamed by pyoxigraph itself, 3x faster
+            store.dump(SERIALIZERS[fmt], kept, PREFIXES)
         counter.total = count_quads(store)
         if tick:
             tick(counter.total)
@@ -175,6 +179,34 @@ def _compact(node: Any) -> Any:
 def _text(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> str:
     """An IRI as itself; any literal as a string that does not start with ``http``."""
     return term.value if isinstance(term, ox.NamedNode) else f'"{term.value}"'
+
+
+class _WithoutGraph:
+    """A binary stream that passes N-Quads through, less the lines of one graph."""
+
+    def __init__(self, out: BinaryIO, graph: str) -> None:
+        self.out = out
+        self.suffix = f" <{graph}> .".encode()
+        self.rest = b""
+
+    def write(self, data: bytes) -> int:
+        lines = (self.rest + bytes(data)).split(b"\n")
+        self.rest = lines.pop()
+        kept = [line for line in lines if not line.endswith(self.suffix)]
+        if kept:
+            self.out.write(b"\n".join(kept) + b"\n")
+        return len(data)
+
+    def flush(self) -> None:
+        self.out.flush()
+
+    def __enter__(self) -> _WithoutGraph:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.rest and not self.rest.endswith(self.suffix):
+            self.out.write(self.rest)
+        self.rest = b""
 
 
 class _Counter:

@@ -1,0 +1,225 @@
+"""The digest: one graph of precomputed summaries, so listings answer without a full scan.
+
+Every article is its own graph, so "every ambassador of every house, how many articles
+say so, current or former" means aggregating over all article graphs: seconds at 10,000
+articles. The digest graph (``DIGEST``) holds that aggregate once per fact and per entity,
+and the named queries read it:
+
+- a fact node per distinct relation ``(s, p, o)``: ``fkg:factSubject``/``factPredicate``/
+  ``factObject`` and ``fkg:articleCount``; for ``ambassadorOf`` and ``creativeDirectorOf``
+  also ``fkg:status`` ("current" or "former", after the latest report), ``fkg:factSince``
+  (the earliest "since" date), ``fkg:lastReported``, and ``fkg:announced`` with
+  ``fkg:announcedArticles`` (the first report not calling it past, for timelines);
+- per entity: ``fkg:name`` (its label; the smallest when articles differ), ``fkg:kind``
+  (its types), ``fkg:articleCount`` and ``fkg:connections`` (distinct neighbours).
+
+The digest uses only these properties, so no query over the article graphs matches it.
+It is kept in step by marks: writing an article marks its entities stale in the digest
+in the same atomic step (replacing or dropping one marks the entities it held), and
+``refresh`` recomputes the marked entities and every fact whose subject is one of them,
+from the article graphs. Every fact's subject is an entity of the article stating it, so
+nothing is missed. A crash between the two leaves marks, which the next ``refresh``
+clears; figures never drift because they are recomputed, not incremented.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import pyoxigraph as ox
+
+from .vocab import ENTITY_TYPES, FKG, ID, RDF, RELATIONS
+
+if TYPE_CHECKING:
+    from .store import Store
+
+DIGEST = f"{ID}graph/digest"
+CHUNK = 2000  # facts or entities recomputed per update
+_FACT = f"{ID}fact/"
+_RELATIONS = {f"<{FKG[r]}>" for r in RELATIONS}
+_TYPE = f"<{RDF.type}>"
+_TYPES = {f"<{FKG[t]}>" for t in ENTITY_TYPES}
+_STALE = f'<{FKG.stale}> "true"^^<http://www.w3.org/2001/XMLSchema#boolean>'
+_ROLES = {str(FKG.ambassadorOf), str(FKG.creativeDirectorOf)}  # facts with a status
+_VALUES_P = " ".join(f"fkg:{r}" for r in RELATIONS)
+_VALUES_T = " ".join(f"fkg:{t}" for t in ENTITY_TYPES)
+
+
+def fact_iri(subject: str, predicate: str, obj: str) -> str:
+    """The digest's node for the fact ``(subject, predicate, object)``."""
+    return _FACT + hashlib.md5(f"{subject} {predicate} {obj}".encode()).hexdigest()
+
+
+def stale_marks(ntriples: str) -> str:
+    """N-Triples, for the digest graph, marking stale the entities of an article graph
+    given as N-Triples (one triple a line, as ``kg.rdfmap`` writes them)."""
+    marks = []
+    for line in ntriples.splitlines():
+        parts = line.split(" ", 3)
+        if len(parts) >= 3 and parts[1] == _TYPE and parts[2] in _TYPES:
+            marks.append(f"{parts[0]} {_STALE} .")
+    return "\n".join(marks)
+
+
+def mark_stored(graphs: Iterable[str]) -> str:
+    """A SPARQL update marking stale the entities of stored graphs (before they are
+    replaced or dropped: the facts they stated must be recounted)."""
+    values = " ".join(f"<{g}>" for g in graphs)
+    return (f"INSERT {{ GRAPH <{DIGEST}> {{ ?e fkg:stale true }} }}\nWHERE {{ VALUES ?g {{ {values} }}"
+            f" GRAPH ?g {{ ?e a ?t }} FILTER(?t IN ({', '.join(_TYPES)})) }}") if values else ""
+
+
+_STALE_ENTITIES = f"SELECT ?e WHERE {{ GRAPH <{DIGEST}> {{ ?e fkg:stale true }} }}"
+_FACTS_OF = ("SELECT DISTINCT ?s ?p ?o WHERE {{\n"
+             "  {{ VALUES ?s {{ {entities} }} VALUES ?p {{ " + _VALUES_P + " }} GRAPH ?g {{ ?s ?p ?o }} }}\n"
+             "  UNION {{ VALUES ?s {{ {entities} }} GRAPH <" + DIGEST + "> {{ ?f fkg:factSubject ?s ;\n"
+             "    fkg:factPredicate ?p ; fkg:factObject ?o }} }} }}")
+_ALL_FACTS = f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?p {{ {_VALUES_P} }} GRAPH ?g {{ ?s ?p ?o }} }}"
+_ALL_ENTITIES = f"SELECT DISTINCT ?e WHERE {{ VALUES ?t {{ {_VALUES_T} }} GRAPH ?g {{ ?e a ?t }} }}"
+
+# How many articles state each fact.
+_FACT_COUNTS = """SELECT ?s ?p ?o (COUNT(DISTINCT ?g) AS ?n)
+WHERE {{ VALUES (?s ?p ?o) {{ {triples} }} GRAPH ?g {{ ?s ?p ?o }} }} GROUP BY ?s ?p ?o"""
+# Each statement of a role fact, with its provenance record's dates and past flag. The
+# record is found by its IRI (``kg.ids.assertion_iri``): much faster than matching it by
+# subject, predicate and object.
+_ROLE_STATEMENTS = """SELECT ?s ?p ?o ?g ?recorded ?start ?past ?published
+WHERE {{
+  VALUES (?s ?p ?o) {{ {triples} }}
+  GRAPH ?g {{ ?s ?p ?o }}
+  BIND(IRI(CONCAT("{ids}assertion/", SUBSTR(SHA256(CONCAT(STR(?g), "|", STR(?s), "|", STR(?p), "|", STR(?o))),
+                                             1, 20))) AS ?record)
+  OPTIONAL {{ GRAPH ?g {{ ?record rdf:subject ?s }} BIND(true AS ?recorded) }}
+  OPTIONAL {{ GRAPH ?g {{ ?record fkg:since ?start }} }}
+  OPTIONAL {{ GRAPH ?g {{ ?record fkg:past ?past }} }}
+  OPTIONAL {{ GRAPH ?g {{ ?g schema:datePublished ?published }} }}
+}}"""
+_ENTITY_NAMES = """SELECT ?e (MIN(?label) AS ?name) (COUNT(DISTINCT ?g) AS ?n)
+WHERE {{ VALUES ?e {{ {entities} }} GRAPH ?g {{ ?e rdfs:label ?label }} }} GROUP BY ?e"""
+_ENTITY_KINDS = "SELECT DISTINCT ?e ?t WHERE {{ VALUES ?e {{ {entities} }} GRAPH ?g {{ ?e a ?t }} }}"
+_ENTITY_CONNECTIONS = """SELECT ?e (COUNT(DISTINCT ?other) AS ?c)
+WHERE {{ VALUES ?e {{ {entities} }}
+  {{ GRAPH <{digest}> {{ ?f fkg:factSubject ?e ; fkg:factObject ?other }} }}
+  UNION {{ GRAPH <{digest}> {{ ?f fkg:factObject ?e ; fkg:factSubject ?other }} }} }}
+GROUP BY ?e"""
+_FORGET = ("DELETE {{ GRAPH <{digest}> {{ ?x ?y ?z }} }}\n"
+           "WHERE {{ VALUES ?x {{ {nodes} }} GRAPH <{digest}> {{ ?x ?y ?z }} }}")
+
+
+def _rewrite(store: Store, nodes: list[str], lines: list[str]) -> None:
+    """Replace what the digest says of ``nodes`` by ``lines``, in one update."""
+    forget = _FORGET.format(digest=DIGEST, nodes=" ".join(f"<{n}>" for n in nodes))
+    body = "\n".join(lines)
+    store.update(f"{forget} ;\nINSERT DATA {{ GRAPH <{DIGEST}> {{\n{body}\n}} }}")
+
+
+@dataclass
+class _RoleFigures:
+    """A role fact's figures, gathered statement by statement."""
+
+    since: ox.Literal | None = None
+    last: ox.Literal | None = None
+    past_day: str = ""  # the newest publication date of an article calling it past
+    current_day: str = ""  # ... of one stating it as current
+    announced: ox.Literal | None = None
+    announced_in: set[str] = field(default_factory=set)
+
+    def add(self, graph: str, recorded: bool, start: ox.Literal | None, past: bool,
+            published: ox.Literal | None) -> None:
+        stamp = published.value if published else "0000"
+        self.since = _least(self.since, start)
+        if published and (self.last is None or published.value > self.last.value):
+            self.last = published
+        if past:
+            self.past_day = max(self.past_day, stamp)
+        elif recorded:
+            self.current_day = max(self.current_day, stamp)
+            if day := start or published:
+                self.announced = _least(self.announced, day)
+                self.announced_in.add(graph)
+
+    def lines(self, f: str) -> Iterator[str]:
+        if self.past_day or self.current_day:
+            status = "former" if self.past_day and self.past_day >= self.current_day else "current"
+            yield f'{f} fkg:status "{status}" .'
+        for prop, value in (("factSince", self.since), ("lastReported", self.last), ("announced", self.announced)):
+            if value is not None:
+                yield f"{f} fkg:{prop} {value} ."
+        if self.announced_in:
+            yield f"{f} fkg:announcedArticles {len(self.announced_in)} ."
+
+
+def _least(a: ox.Literal | None, b: ox.Literal | None) -> ox.Literal | None:
+    return b if a is None or (b is not None and b.value < a.value) else a
+
+
+def _refresh_facts(store: Store, facts: list[tuple[str, str, str]]) -> None:
+    """Recompute these facts' nodes (a fact no article states any more loses its node)."""
+    triples = " ".join(f"(<{s}> <{p}> <{o}>)" for s, p, o in facts)
+    lines = []
+    for s, p, o, n in store.query(_FACT_COUNTS.format(triples=triples)).rows or ():
+        lines.append(f"<{fact_iri(s.value, p.value, o.value)}> fkg:factSubject {s} ; fkg:factPredicate {p} ; "
+                     f"fkg:factObject {o} ; fkg:articleCount {n} .")
+    roles = " ".join(f"(<{s}> <{p}> <{o}>)" for s, p, o in facts if p in _ROLES)
+    figures: dict[tuple[str, str, str], _RoleFigures] = {}
+    if roles:
+        for s, p, o, g, recorded, start, past, published in store.query(
+                _ROLE_STATEMENTS.format(triples=roles, ids=ID)).rows or ():
+            key = (s.value, p.value, o.value)
+            figures.setdefault(key, _RoleFigures()).add(g.value, recorded is not None, start,
+                                                        past is not None and past.value == "true", published)
+    for key, figure in figures.items():
+        lines.extend(figure.lines(f"<{fact_iri(*key)}>"))
+    _rewrite(store, [fact_iri(*fact) for fact in facts], lines)
+
+
+def _refresh_entities(store: Store, entities: list[str]) -> None:
+    """Recompute these entities' names, kinds, article counts and connections."""
+    values = " ".join(f"<{e}>" for e in entities)
+    lines = []
+    for e, name, n in store.query(_ENTITY_NAMES.format(entities=values)).rows or ():
+        lines.append(f"{e} fkg:name {name} ; fkg:articleCount {n} .")
+    for e, t in store.query(_ENTITY_KINDS.format(entities=values)).rows or ():
+        if f"<{t.value}>" in _TYPES:
+            lines.append(f"{e} fkg:kind {t} .")
+    for e, c in store.query(_ENTITY_CONNECTIONS.format(entities=values, digest=DIGEST)).rows or ():
+        if e is not None:
+            lines.append(f"{e} fkg:connections {c} .")
+    _rewrite(store, entities, lines)
+
+
+def refresh(store: Store) -> tuple[int, int]:
+    """Recompute the marked entities' facts, then the entities (their connections count
+    the fresh facts); the numbers of facts and entities recomputed."""
+    entities = [row[0].value for row in store.query(_STALE_ENTITIES).rows or () if row[0] is not None]
+    facts = 0
+    for start in range(0, len(entities), CHUNK):
+        values = " ".join(f"<{e}>" for e in entities[start:start + CHUNK])
+        found = [(s.value, p.value, o.value) for s, p, o in store.query(_FACTS_OF.format(entities=values)).rows or ()]
+        for at in range(0, len(found), CHUNK):
+            _refresh_facts(store, found[at:at + CHUNK])
+        facts += len(found)
+    for start in range(0, len(entities), CHUNK):
+        _refresh_entities(store, entities[start:start + CHUNK])
+    return facts, len(entities)
+
+
+def stale(store: Store) -> bool:
+    """Whether anything awaits ``refresh``."""
+    result = store.query(f"ASK {{ GRAPH <{DIGEST}> {{ ?x fkg:stale true }} }}")
+    return bool(result.boolean)
+
+
+def rebuild(store: Store) -> tuple[int, int]:
+    """Drop the digest and compute it again from every article graph (after a bulk load of
+    N-Quads, or an update run by hand)."""
+    store.update(f"DROP SILENT GRAPH <{DIGEST}>")
+    facts = [(s.value, p.value, o.value) for s, p, o in store.query(_ALL_FACTS).rows or ()]
+    for start in range(0, len(facts), CHUNK):
+        _refresh_facts(store, facts[start:start + CHUNK])
+    entities = [row[0].value for row in store.query(_ALL_ENTITIES).rows or ()]
+    for start in range(0, len(entities), CHUNK):
+        _refresh_entities(store, entities[start:start + CHUNK])
+    return len(facts), len(entities)

@@ -1,0 +1,106 @@
+"""The digest graph: per-fact and per-entity figures that follow every write and removal."""
+from __future__ import annotations
+
+import io
+
+from click.testing import CliRunner
+from conftest import gucci_extraction, load
+
+from kg import digest
+from kg.cli import cli
+from kg.export import export
+from kg.ids import ID, text_hash
+from kg.rdfmap import iri_of_article, to_ntriples
+from kg.store import ArticleGraph, open_store
+
+KIM, BAL, GUC, KER = (f"{ID}person/kim-kardashian", f"{ID}brand/balenciaga", f"{ID}brand/gucci",
+                      f"{ID}brand/kering")
+AMB, PARENT = "https://w3id.org/fashion-kg/ontology#ambassadorOf", "https://w3id.org/fashion-kg/ontology#parentCompany"
+
+
+def fact(store, s: str, p: str, o: str) -> dict[str, str]:
+    """The digest's figures for one fact, by local property name ({} when it has no node)."""
+    rows = store.query(f"SELECT ?k ?v WHERE {{ GRAPH <{digest.DIGEST}> {{ <{digest.fact_iri(s, p, o)}> ?k ?v }} }}")
+    return {k.value.rsplit("#", 1)[-1]: v.value for k, v in rows.rows}
+
+
+def entity(store, e: str) -> dict[str, str]:
+    rows = store.query(f"SELECT ?k ?v WHERE {{ GRAPH <{digest.DIGEST}> {{ <{e}> ?k ?v }} }}")
+    return {k.value.rsplit("#", 1)[-1]: v.value for k, v in rows.rows}
+
+
+def digest_quads(store) -> set[str]:
+    rows = store.query(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{digest.DIGEST}> {{ ?s ?p ?o }} }}").rows
+    return {" ".join(str(t) for t in row) for row in rows}
+
+
+def test_digest_counts_each_fact_and_entity(memory_store):
+    assert fact(memory_store, KIM, AMB, BAL) == {
+        "factSubject": KIM, "factPredicate": AMB, "factObject": BAL, "articleCount": "1", "status": "current",
+        "factSince": "2024-01-22", "lastReported": "2024-01-23", "announced": "2024-01-22",
+        "announcedArticles": "1"}
+    assert fact(memory_store, BAL, PARENT, KER)["articleCount"] == "1"
+    assert entity(memory_store, KER) == {"name": "Kering", "kind": "https://w3id.org/fashion-kg/ontology#Brand",
+                                         "articleCount": "2", "connections": "2"}
+
+
+def test_replacing_an_article_recounts_what_it_stated(memory_store):
+    edited = gucci_extraction()
+    edited.relations[:] = [r for r in edited.relations if r.predicate != "ambassadorOf"]
+    load(memory_store, [edited])
+    assert fact(memory_store, KIM, AMB, GUC) == {}
+    assert fact(memory_store, KIM, AMB, BAL)["articleCount"] == "1"
+    assert entity(memory_store, KIM)["connections"] == "1"
+
+
+def test_removing_an_article_drops_what_only_it_stated(memory_store):
+    memory_store.remove([iri_of_article(gucci_extraction().article)])
+    digest.refresh(memory_store)
+    assert fact(memory_store, GUC, PARENT, KER) == {}
+    assert entity(memory_store, GUC) == {}
+    assert entity(memory_store, KER)["articleCount"] == "1"
+
+
+def test_marks_left_unrefreshed_are_cleared_by_the_next_refresh(sample_extractions):
+    store = open_store("memory")
+    graphs = [ArticleGraph(*to_ntriples(e), text_hash(e.article.text)) for e in sample_extractions]
+    store.write(graphs)  # as an ingest killed before its refresh leaves the store
+    assert digest.stale(store)
+    assert fact(store, KIM, AMB, BAL) == {}
+    digest.refresh(store)
+    assert not digest.stale(store)
+    assert fact(store, KIM, AMB, BAL)["articleCount"] == "1"
+
+
+def test_rebuild_computes_what_refresh_kept(memory_store):
+    kept = digest_quads(memory_store)
+    assert digest.rebuild(memory_store) == (13, 12)
+    assert digest_quads(memory_store) == kept
+
+
+def test_update_by_hand_rebuilds_the_digest(disk_store):
+    runner = CliRunner()
+    result = runner.invoke(cli, ["query", "--store", str(disk_store), "--update", "-e",
+                                 "DELETE WHERE { GRAPH ?g { ?p fkg:ambassadorOf ?b } }"])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(cli, ["query", "ambassadors", "--store", str(disk_store), "-f", "csv"])
+    assert result.output.splitlines() == ["personName,brandName,since,status,articles,person,brand"]
+
+
+def test_digest_command_recomputes_everything(disk_store):
+    result = CliRunner().invoke(cli, ["digest", "--rebuild", "--store", str(disk_store)])
+    assert result.exit_code == 0
+    assert result.output == "Digest up to date: 13 facts and 12 entities recomputed\n"
+
+
+def test_exports_leave_the_digest_out(memory_store):
+    for fmt in ("nq", "trig", "nt"):
+        out = io.BytesIO()
+        export(memory_store, fmt, out)
+        assert digest.DIGEST not in out.getvalue().decode() and "factSubject" not in out.getvalue().decode()
+
+
+def test_stale_marks_name_each_entity_of_an_article():
+    _, ntriples = to_ntriples(gucci_extraction())
+    marks = digest.stale_marks(ntriples).splitlines()
+    assert len(marks) == 6 and all(m.endswith('"true"^^<http://www.w3.org/2001/XMLSchema#boolean> .') for m in marks)
