@@ -27,7 +27,7 @@ from .store import Result, Store, Term
 from .vocab import PREFIXES
 
 GRAPH_FORMATS = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD}
-_HEADER = re.compile(r"#\s*(title|answers|param|example):\s?(.*)")
+_HEADER = re.compile(r"#\s*(title|answers|param|needs|example):\s?(.*)")
 _POSITION = re.compile(r"error at (\d+):(\d+): (.*)", re.S)
 
 
@@ -50,12 +50,13 @@ class Query:
     answers: str = ""
     params: tuple[ParamSpec, ...] = ()
     example: str = ""
+    needs: tuple[tuple[str, ...], ...] = ()  # ``# needs: a or b``: at least one of these parameters
     form_cache: dict[bool, Form] = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_text(cls, text: str, name: str = "", source: str = "-e") -> Query:
         """A query from SPARQL text, reading the ``# key: value`` header if it has one."""
-        header: dict[str, list[str]] = {"title": [], "answers": [], "param": [], "example": []}
+        header: dict[str, list[str]] = {"title": [], "answers": [], "param": [], "example": [], "needs": []}
         last = ""
         for line in text.splitlines():
             stripped = line.strip()
@@ -69,7 +70,8 @@ class Query:
             elif last in ("title", "answers") and header[last]:
                 header[last][-1] += " " + stripped.lstrip("#").strip()
         return cls(text, name, source, " ".join(header["title"]), " ".join(header["answers"]),
-                   tuple(parse_spec(p) for p in header["param"]), " ".join(header["example"]))
+                   tuple(parse_spec(p) for p in header["param"]), " ".join(header["example"]),
+                   tuple(tuple(n.strip() for n in line.split(" or ")) for line in header["needs"]))
 
     @cached_property
     def variables(self) -> set[str]:
@@ -218,6 +220,10 @@ def bindings(store: Store, query: Query, params: Mapping[str, object]) -> dict[s
         if form.kind == "select" and name not in form.variables:
             raise ParamError(f"?{name} is not among the query's result variables "
                              f"({', '.join(form.variables)}); only those can be bound")
+    for names in query.needs:
+        if not any(n in params for n in names):
+            raise ParamError(f"query {query.name or query.source} needs "
+                             + " or ".join(f"--param {n}=..." for n in names))
     missing = [p for p in query.params if p.required and p.name not in params]
     if missing:
         needs = " ".join(f"--param {p.name}=..." for p in missing)

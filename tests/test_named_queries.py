@@ -297,3 +297,10 @@ def test_entity_requires_its_parameter(memory_store):
 
     with pytest.raises(ParamError, match=r"needs --param entity="):
         select(memory_store, load_query("entity"))
+
+
+def test_provenance_needs_a_subject_or_an_object(memory_store):
+    from kg.errors import ParamError
+
+    with pytest.raises(ParamError, match=r"needs --param subject=\.\.\. or --param object=\.\.\."):
+        select(memory_store, load_query("provenance"), relation="ambassadorOf")

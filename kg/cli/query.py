@@ -90,7 +90,9 @@ def queries_command(name: str | None, fmt: str) -> None:
     if name:
         click.echo(load_query(name).text, nl=False)
         return
-    rows = ([q.name, q.title, ", ".join(map(str, q.params)), q.answers, q.example] for q in named_queries())
+    rows = ([q.name, q.title, ", ".join(map(str, q.params))
+             + "".join(f"; needs {' or '.join(names)}" for names in q.needs), q.answers, q.example]
+            for q in named_queries())
     _write_rows(["name", "title", "parameters", "answers", "example"], rows, fmt)
 
 
