@@ -140,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{'query':<20} {'parameters':<40} {'rows':>6} {'p50 ms':>7} {'p95 ms':>7} {'cpu p50':>7}")
             for query in named_queries():
                 runs = [{p.name: values[p.name] for p in query.params if values.get(p.name)}]
-                if not any(p.required for p in query.params) and query.params:
+                if not any(p.required for p in query.params) and query.params and not query.needs:
                     runs.append({})
                 for params in runs:
                     wall, cpu, count = timed(store, query.name, params, args.repeat)

@@ -55,7 +55,7 @@ def query_cases(labels: dict[str, str]) -> list[tuple[str, Query, dict[str, str]
     """(case name, query, parameters) for every named query, unbound and as its example."""
     cases = []
     for query in named_queries():
-        if not any(p.required for p in query.params):
+        if not any(p.required for p in query.params) and not query.needs:
             cases.append((query.name, query, {}))
         specs = {p.name: p for p in query.params}
         example = {k: v.strip('"') for k, v in _EXAMPLE_PARAM.findall(query.example)}

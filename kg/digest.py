@@ -33,7 +33,7 @@ import pyoxigraph as ox
 from .vocab import ENTITY_TYPES, FKG, ID, RDF, RELATIONS
 
 if TYPE_CHECKING:
-    from .store import Store
+    from .store import Store, Term
 
 DIGEST = f"{ID}graph/digest"
 CHUNK = 2000  # facts or entities recomputed per update
@@ -42,6 +42,9 @@ _RELATIONS = {f"<{FKG[r]}>" for r in RELATIONS}
 _TYPE = f"<{RDF.type}>"
 _TYPES = {f"<{FKG[t]}>" for t in ENTITY_TYPES}
 _STALE = f'<{FKG.stale}> "true"^^<http://www.w3.org/2001/XMLSchema#boolean>'
+_P = {name: ox.NamedNode(FKG[name]) for name in (
+    "factSubject", "factPredicate", "factObject", "articleCount", "status", "factSince", "lastReported",
+    "announced", "announcedArticles", "name", "kind", "connections")}
 _ROLES = {str(FKG.ambassadorOf), str(FKG.creativeDirectorOf)}  # facts with a status
 _VALUES_P = " ".join(f"fkg:{r}" for r in RELATIONS)
 _VALUES_T = " ".join(f"fkg:{t}" for t in ENTITY_TYPES)
@@ -104,15 +107,17 @@ WHERE {{ VALUES ?e {{ {entities} }}
   {{ GRAPH <{digest}> {{ ?f fkg:factSubject ?e ; fkg:factObject ?other }} }}
   UNION {{ GRAPH <{digest}> {{ ?f fkg:factObject ?e ; fkg:factSubject ?other }} }} }}
 GROUP BY ?e"""
-_FORGET = ("DELETE {{ GRAPH <{digest}> {{ ?x ?y ?z }} }}\n"
-           "WHERE {{ VALUES ?x {{ {nodes} }} GRAPH <{digest}> {{ ?x ?y ?z }} }}")
 
 
-def _rewrite(store: Store, nodes: list[str], lines: list[str]) -> None:
-    """Replace what the digest says of ``nodes`` by ``lines``, in one update."""
-    forget = _FORGET.format(digest=DIGEST, nodes=" ".join(f"<{n}>" for n in nodes))
-    body = "\n".join(lines)
-    store.update(f"{forget} ;\nINSERT DATA {{ GRAPH <{DIGEST}> {{\n{body}\n}} }}")
+def _rewrite(store: Store, nodes: list[str], triples: list[tuple[Term, Term, Term]]) -> None:
+    """Make ``triples`` all the digest says of ``nodes``: only the differences are written,
+    additions first, so a crash between the two steps leaves the marks for the next run."""
+    graph = ox.NamedNode(DIGEST)
+    values = " ".join(f"<{n}>" for n in nodes)
+    old = {ox.Quad(x, y, z, graph) for x, y, z in store.query(
+        f"SELECT ?x ?y ?z WHERE {{ VALUES ?x {{ {values} }} GRAPH <{DIGEST}> {{ ?x ?y ?z }} }}").rows or ()}
+    new = {ox.Quad(s, p, o, graph) for s, p, o in triples}
+    store.change(remove=sorted(old - new, key=str), add=sorted(new - old, key=str))
 
 
 @dataclass
@@ -140,15 +145,15 @@ class _RoleFigures:
                 self.announced = _least(self.announced, day)
                 self.announced_in.add(graph)
 
-    def lines(self, f: str) -> Iterator[str]:
+    def triples(self, f: ox.NamedNode) -> Iterator[tuple[Term, Term, Term]]:
         if self.past_day or self.current_day:
             status = "former" if self.past_day and self.past_day >= self.current_day else "current"
-            yield f'{f} fkg:status "{status}" .'
+            yield f, _P["status"], ox.Literal(status)
         for prop, value in (("factSince", self.since), ("lastReported", self.last), ("announced", self.announced)):
             if value is not None:
-                yield f"{f} fkg:{prop} {value} ."
+                yield f, _P[prop], value
         if self.announced_in:
-            yield f"{f} fkg:announcedArticles {len(self.announced_in)} ."
+            yield f, _P["announcedArticles"], ox.Literal(len(self.announced_in))
 
 
 def _least(a: ox.Literal | None, b: ox.Literal | None) -> ox.Literal | None:
@@ -158,10 +163,11 @@ def _least(a: ox.Literal | None, b: ox.Literal | None) -> ox.Literal | None:
 def _refresh_facts(store: Store, facts: list[tuple[str, str, str]]) -> None:
     """Recompute these facts' nodes (a fact no article states any more loses its node)."""
     triples = " ".join(f"(<{s}> <{p}> <{o}>)" for s, p, o in facts)
-    lines = []
+    out: list[tuple[Term, Term, Term]] = []
     for s, p, o, n in store.query(_FACT_COUNTS.format(triples=triples)).rows or ():
-        lines.append(f"<{fact_iri(s.value, p.value, o.value)}> fkg:factSubject {s} ; fkg:factPredicate {p} ; "
-                     f"fkg:factObject {o} ; fkg:articleCount {n} .")
+        f = ox.NamedNode(fact_iri(s.value, p.value, o.value))
+        out += [(f, _P["factSubject"], s), (f, _P["factPredicate"], p), (f, _P["factObject"], o),
+                (f, _P["articleCount"], n)]
     roles = " ".join(f"(<{s}> <{p}> <{o}>)" for s, p, o in facts if p in _ROLES)
     figures: dict[tuple[str, str, str], _RoleFigures] = {}
     if roles:
@@ -171,23 +177,23 @@ def _refresh_facts(store: Store, facts: list[tuple[str, str, str]]) -> None:
             figures.setdefault(key, _RoleFigures()).add(g.value, recorded is not None, start,
                                                         past is not None and past.value == "true", published)
     for key, figure in figures.items():
-        lines.extend(figure.lines(f"<{fact_iri(*key)}>"))
-    _rewrite(store, [fact_iri(*fact) for fact in facts], lines)
+        out.extend(figure.triples(ox.NamedNode(fact_iri(*key))))
+    _rewrite(store, [fact_iri(*fact) for fact in facts], out)
 
 
 def _refresh_entities(store: Store, entities: list[str]) -> None:
     """Recompute these entities' names, kinds, article counts and connections."""
     values = " ".join(f"<{e}>" for e in entities)
-    lines = []
+    out: list[tuple[Term, Term, Term]] = []
     for e, name, n in store.query(_ENTITY_NAMES.format(entities=values)).rows or ():
-        lines.append(f"{e} fkg:name {name} ; fkg:articleCount {n} .")
+        out += [(e, _P["name"], name), (e, _P["articleCount"], n)]
     for e, t in store.query(_ENTITY_KINDS.format(entities=values)).rows or ():
         if f"<{t.value}>" in _TYPES:
-            lines.append(f"{e} fkg:kind {t} .")
+            out.append((e, _P["kind"], t))
     for e, c in store.query(_ENTITY_CONNECTIONS.format(entities=values, digest=DIGEST)).rows or ():
         if e is not None:
-            lines.append(f"{e} fkg:connections {c} .")
-    _rewrite(store, entities, lines)
+            out.append((e, _P["connections"], c))
+    _rewrite(store, entities, out)
 
 
 def refresh(store: Store) -> tuple[int, int]:

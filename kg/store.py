@@ -129,6 +129,13 @@ class Store:
             body = "\n".join(g.insert_data() for g in graphs)
             self.update(f"INSERT DATA {{\n{body}\n}}")
 
+    def change(self, remove: list[ox.Quad], add: list[ox.Quad]) -> None:
+        """Remove and add these quads, in one update."""
+        parts = [f"{verb} {{\n{_quad_block(quads)}\n}}" for verb, quads in (("DELETE DATA", remove),
+                                                                            ("INSERT DATA", add)) if quads]
+        if parts:
+            self.update(" ;\n".join(parts))
+
     def remove(self, iris: Iterable[str]) -> None:
         """Drop article graphs."""
         iris = list(iris)
@@ -161,6 +168,14 @@ def _last_of_each(graphs: Iterable[ArticleGraph]) -> list[ArticleGraph]:
             del last[graph.iri]
         last[graph.iri] = graph
     return list(last.values())
+
+
+def _quad_block(quads: list[ox.Quad]) -> str:
+    """Quads as ``GRAPH <g> { s p o . ... }`` blocks, for INSERT DATA and DELETE DATA."""
+    by_graph: dict[str, list[str]] = {}
+    for quad in quads:
+        by_graph.setdefault(str(quad.graph_name), []).append(f"{quad.triple} .")
+    return "\n".join(f"GRAPH {g} {{\n" + "\n".join(lines) + "\n}" for g, lines in by_graph.items())
 
 
 def _prefixed(sparql: str) -> str:
@@ -240,6 +255,23 @@ class OxigraphStore(Store):
         if self._unflushed >= FLUSH_EVERY_TRIPLES and self.location != "memory":
             self._store.flush()
             self._unflushed = 0
+
+    def change(self, remove: list[ox.Quad], add: list[ox.Quad]) -> None:
+        """Add, then remove: many additions go through the bulk loader (atomic on its own),
+        the rest in one transaction."""
+        if self.read_only:
+            raise StoreError(f"store {self.location} is open read-only")
+        try:
+            if len(add) >= BULK_MIN_TRIPLES:
+                self._store.bulk_extend(add)
+                add = []
+            if remove:
+                super().change(remove, add)
+            elif add:
+                self._store.extend(add)
+        except OSError as exc:
+            raise StoreError(f"write to {self.location} failed: {exc}") from None
+        self._unflushed += len(add) + len(remove)
 
     def _stored(self, iri: str) -> bool:
         return self._store.contains_named_graph(ox.NamedNode(iri))
