@@ -307,8 +307,9 @@ class RuleSet:
                     if re.fullmatch(r",\s*(?:(?:Mr|Ms|Mrs)\.?\s*)?", text[q + len(prev.mention.surface):p]):
                         people.append(prev)
             if not people and not before and last_people and re.search(
-                    r"\b(?:to become|became|becoming|then|and|before that|later)\b", text[prev_start:a]):
-                people = last_people  # "X, director of A, left to become director of B"
+                    r"\b(?:to become|became|becoming|then|and|before that|later|named|appointed|tapped|"
+                    r"hired|promoted|joined|joins|went on to|moved to)\b", text[prev_start:a]):
+                people = last_people  # "X, director of A, left to become (was named) director of B"
             if not people and not before:
                 people = self._anaphora(text[:a], role="creativeDirectorOf")
             if people:
