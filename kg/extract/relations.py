@@ -128,10 +128,13 @@ class RuleSet:
     # -- helpers -----------------------------------------------------------------------
     def _anaphora(self, head: str, role: str | None = None) -> list[Ref]:
         """Who "she", "the rapper" or "the Mosses" at the start of a sentence refers to."""
-        family = re.match(r"\s*The\s+([A-Z][\w\-]+)e?s\b", head)
-        if family:
-            name = family.group(1).lower()
-            return [r for r in self.ctx.people_seen if r.key[1].split()[-1] in (name, name + "e", name + "s")]
+        family = re.match(r"\s*The\s+([A-Z][\w\-]+s)\b", head)
+        if family:  # "the Mosses", "the Hadids", "the Beckhams"
+            plural = family.group(1).lower()
+            names = {plural[:-1], plural[:-2] if plural.endswith("es") else plural[:-1]}
+            members = [r for r in self.ctx.people_seen if r.key[1].split()[-1] in names]
+            if members:
+                return members
         if re.match(r"\s*(?:She|He|They|The\s+(?:[\w\-]+\s+){0,3}[a-z][\w\-]+)\b", head) and \
                 not re.match(r"\s*The\s+(?:house|brand|label|company|maison|campaign|group)\b", head):
             if role:  # "the American designer" is whoever already holds such a role here
@@ -264,6 +267,14 @@ class RuleSet:
             since = self._since(text[lo:hi])
             for person in direct:
                 self.emit(person.key, "ambassadorOf", brand, sent, 0.85, past, since)
+            if direct:  # "X has been a Cartier ambassador since 2020, Ms. Liu joined in 2022, and Ms. Moreau signed"
+                for p, r in rel:
+                    end = r.mention.end - sent.start
+                    if r.type == "Person" and b < p < hi and r not in direct and \
+                            re.match(r"\s+(?:since|joined|signed|came\s+(?:on\s+)?board|followed|was\s+added)\b",
+                                     text[end:]) and \
+                            re.search(r"(?:,|\band)\s*(?:(?:Mr|Ms|Mrs|Dr)\.?\s*)?$", text[b:p]):
+                        self.emit(r.key, "ambassadorOf", brand, sent, 0.75, past, self._since(text[end:hi]))
         # "Jimin (Dior), Suga (Valentino)": parenthesised houses after people
         if trigger_spans("ambassador", text):
             for p, r in rel:

@@ -69,6 +69,8 @@ def resolve(sentences_mentions: list[list[Mention]], lex: Lexicon, main: str | N
     """Cluster the mentions of every sentence into entities."""
     _TEXT["text"] = text
     res = Resolved(main_brand=main)
+    if not ASIAN_SURNAMES:
+        ASIAN_SURNAMES.update(fold(n) for n in lex.asian_surnames)
     if not GROUPS:
         GROUPS.update({fold(e.name): True for e in lex.brand_by_id.values() if e.kind == "group"})
     flat = [m for ms in sentences_mentions for m in ms]
@@ -102,6 +104,8 @@ def _person_key(name: str, persons_full: dict, res: Resolved) -> tuple[str, str]
     f = fold(name)
     candidates = [full for full in persons_full
                   if full != f and any(fold(ln) == f for ln in _last_names(persons_full[full].name))]
+    if not candidates:  # "Ms. Liu" for "Liu Mengxi": East Asian names put the surname first
+        candidates = [full for full in persons_full if full.split()[0] == f and f in ASIAN_SURNAMES]
     if not candidates:
         candidates = [full for full in persons_full if full.split()[0] == f and len(f) > 3]
         if len(candidates) != 1:
@@ -111,6 +115,16 @@ def _person_key(name: str, persons_full: dict, res: Resolved) -> tuple[str, str]
     known = [c for c in candidates if ("Person", c) in res.entities]
     pick = known[-1] if known else candidates[0]
     return ("Person", pick)
+
+
+def _with_middle_name(name: str, persons_full: dict) -> str | None:
+    """The one fuller name in the article with the same first and last names."""
+    words = fold(name).split()
+    if len(words) != 2:
+        return None
+    found = [full for full in persons_full
+             if len(full.split()) >= 3 and full.split()[0] == words[0] and full.split()[-1] == words[1]]
+    return found[0] if len(found) == 1 else None
 
 
 def _resolve_one(m: Mention, sentence: list[Mention], res: Resolved, lex: Lexicon, products: dict,
@@ -132,6 +146,9 @@ def _resolve_one(m: Mention, sentence: list[Mention], res: Resolved, lex: Lexico
         if fold(m.name) in products and not m.honorific:
             p = products[fold(m.name)]
             return res.add(Entity("Product", p.name, set(), brand=p.brand or res.main_brand))
+        longer = _with_middle_name(m.name, persons_full)
+        if longer and not m.honorific:  # "Lila Moss" is the "Lila Grace Moss" the article names
+            return res.add(Entity("Person", persons_full[longer].name, {m.surface}))
         if len(m.name.split()) == 1 or m.honorific or fold(m.name) not in persons_full:
             key = _person_key(m.name, persons_full, res)
             if key and key[1] != fold(m.name):
@@ -197,6 +214,7 @@ def _with_honorific(m: Mention) -> str:
 
 
 GROUPS: dict[str, bool] = {}
+ASIAN_SURNAMES: set[str] = set()  # folded; filled from the lexicon by ``resolve``
 
 
 def _nearest_brand(m: Mention, sentence: list[Mention]) -> str | None:
