@@ -56,6 +56,23 @@ def _merge_default_campaign(defaults: list, entities: dict, found: list, refs: d
     return {}
 
 
+def _merge_season_campaigns(entities: dict) -> dict:
+    """"Omega's summer campaign" is the "summer 2024 Seamaster campaign" the article names:
+    an unnamed season campaign merges into the one longer campaign of the same house that
+    extends its name."""
+    campaigns = {k: e for k, e in entities.items() if e.type == "Campaign" and e.name.endswith(" campaign")}
+    merged = {}
+    for key, entity in campaigns.items():
+        stem = fold(entity.name)[:-len("campaign")]
+        longer = [k for k, e in campaigns.items() if k != key and e.brand == entity.brand
+                  and fold(e.name).startswith(stem) and fold(e.name) != fold(entity.name)]
+        if len(longer) == 1 and len(stem.split()) >= 2 and longer[0] not in merged:
+            merged[key] = longer[0]
+    for key in merged:
+        del entities[key]
+    return merged
+
+
 def _rekey(entities: dict, relations: list[Relation], merged: dict) -> list[Relation]:
     """Point relations at each entity's final key (a campaign renamed "Gucci Ancora" keeps its facts),
     keeping one relation per (subject, predicate, object): the best-evidenced."""
@@ -146,6 +163,7 @@ def extract(article: Article) -> Extraction:
         person = Entity("Person", name, occupation=["journalist"])
         entities.setdefault(person.key, person)
     merged = _merge_default_campaign(defaults, entities, found, resolved.refs)
+    merged.update(_merge_season_campaigns(entities))
     relations = _rekey(entities, relations, merged)
     used = {k for r in relations for k in (r.subject, r.object)}
     kept = [e for k, e in entities.items() if e.type != "Campaign" or k in used or e.name]
