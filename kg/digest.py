@@ -9,7 +9,8 @@ and the named queries read it:
   ``factObject`` and ``fkg:articleCount``; for ``ambassadorOf`` and ``creativeDirectorOf``
   also ``fkg:status`` ("current" or "former", after the latest report), ``fkg:factSince``
   (the earliest "since" date), ``fkg:lastReported``, and ``fkg:announced`` with
-  ``fkg:announcedArticles`` (the first report not calling it past, for timelines);
+  ``fkg:announcedArticles`` (the first report not calling it past, for timelines); for
+  ``photographedBy`` and ``features`` also ``fkg:factHouse``, the campaign's house(s);
 - per entity: ``fkg:name`` (its label; the smallest when articles differ), ``fkg:kind``
   (its types), ``fkg:articleCount`` and ``fkg:connections`` (distinct neighbours).
 
@@ -44,7 +45,9 @@ _TYPES = {f"<{FKG[t]}>" for t in ENTITY_TYPES}
 _STALE = f'<{FKG.stale}> "true"^^<http://www.w3.org/2001/XMLSchema#boolean>'
 _P = {name: ox.NamedNode(FKG[name]) for name in (
     "factSubject", "factPredicate", "factObject", "articleCount", "status", "factSince", "lastReported",
-    "announced", "announcedArticles", "name", "kind", "connections")}
+    "announced", "announcedArticles", "name", "kind", "connections", "factHouse")}
+_CAST = {str(FKG.photographedBy), str(FKG.features)}  # facts that get the campaign's house
+_CAMPAIGN_HOUSES = "SELECT DISTINCT ?c ?b WHERE {{ VALUES ?c {{ {campaigns} }} GRAPH ?g {{ ?c fkg:brand ?b }} }}"
 _ROLES = {str(FKG.ambassadorOf), str(FKG.creativeDirectorOf)}  # facts with a status
 _VALUES_P = " ".join(f"fkg:{r}" for r in RELATIONS)
 _VALUES_T = " ".join(f"fkg:{t}" for t in ENTITY_TYPES)
@@ -178,6 +181,15 @@ def _refresh_facts(store: Store, facts: list[tuple[str, str, str]]) -> None:
                                                         past is not None and past.value == "true", published)
     for key, figure in figures.items():
         out.extend(figure.triples(ox.NamedNode(fact_iri(*key))))
+    cast = [(s, p, o) for s, p, o in facts if p in _CAST]
+    if cast:  # a campaign's photographer or face works for the campaign's house
+        values = " ".join(dict.fromkeys(f"<{s}>" for s, _, _ in cast))
+        houses: dict[str, list[Term]] = {}
+        for c, b in store.query(_CAMPAIGN_HOUSES.format(campaigns=values)).rows or ():
+            houses.setdefault(c.value, []).append(b)
+        for s, p, o in cast:
+            f = ox.NamedNode(fact_iri(s, p, o))
+            out += [(f, _P["factHouse"], b) for b in houses.get(s, ())]
     _rewrite(store, [fact_iri(*fact) for fact in facts], out)
 
 
