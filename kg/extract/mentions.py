@@ -452,6 +452,9 @@ def _classify_run(run: Run, text: str, offset: int, lex: Lexicon, out: list[Ment
         taken.append((s, toks[-1].end))
         return
     noun = _product_noun_after(text, e, lex)
+    shared = re.match(r"\s+(?:and|or|&)\s+(?:[A-Z][\w'’\-]*\s+){1,3}([a-z]+s)\b", after)
+    if not noun and shared and shared.group(1) in lex.product_nouns and not lex.is_given_name(toks[0].text):
+        noun = shared.group(1)  # "the Pouch and Cassette bags": the plural noun names both
     if noun:
         out.append(Mention("Product", name, offset + s, offset + e, text[s:e], brand=lead_brand))
         taken.append((s, e))
