@@ -475,6 +475,12 @@ def _classify_run(run: Run, text: str, offset: int, lex: Lexicon, out: list[Ment
         out.append(Mention("Product", name, offset + s, offset + e, text[s:e], brand=lead_brand, confident=False))
         taken.append((s, e))
         return
+    if re.search(r"\bthe\s+(?:house|brand|label|maison)['’]s\s+$", before) and not honorific and \
+            not lex.is_given_name(toks[0].text) and fold(name) not in lex.mononyms and not SEASON_WORD.search(name):
+        # "alongside the house's La Medusa": a house's named thing
+        out.append(Mention("Product", name, offset + s, offset + e, text[s:e], brand=lead_brand))
+        taken.append((s, e))
+        return
     is_person, confident = _looks_like_person(run if toks == list(run.tokens) else _sub_run(run, toks, text),
                                               lex, before, after)
     if is_person and re.search(r"\bthe\s+$", before) and not honorific and (not (
