@@ -452,14 +452,31 @@ class RuleSet:
             return
         groups = [(p, r) for p, r in rel if r.type == "Brand" and self._is_group(r.mention.name)]
         houses = [(p, r) for p, r in rel if r.type == "Brand" and not self._is_group(r.mention.name)]
-        for _, g in groups:
-            targets = [h for _, h in houses]
+        triggers = [a for a, _ in trigger_spans("parent", text)]
+        for gp, g in groups:
+            targets = [(p, h) for p, h in houses]
             if not targets and self.ctx.main_brand and self.ctx.main_brand != g.key:
-                targets = []
                 if re.search(r"-owned|owned by|part of|subsidiary|portfolio|stable", text):
                     self.emit(self.ctx.main_brand, "parentCompany", g.key, sent, 0.6)
-            for h in targets:
+            nearest = min(targets, key=lambda ph: min(abs(ph[0] - t) for t in triggers + [gp]))[1] if targets else None
+            for _, h in targets:
+                known = self._parent_of(h.mention.name)
+                if known is not None and known != self._group_id(g.mention.name):
+                    continue  # the lexicon knows the house's owner, and it is another group
+                if known is None and h is not nearest:
+                    continue  # "Tiffany, owned by LVMH, has worked with Supreme": only the house it is said of
                 self.emit(h.key, "parentCompany", g.key, sent, 0.7)
+
+    def _parent_of(self, name: str) -> str | None:
+        """The lexicon's group id for a house ("" when it knows the house is independent)."""
+        entry = self.lex.brands.get(name)
+        if entry is None:
+            return None
+        return entry.parent or ("" if entry.kind == "house" else None)
+
+    def _group_id(self, name: str) -> str | None:
+        entry = self.lex.brands.get(name)
+        return entry.id if entry else None
 
     def _is_group(self, name: str) -> bool:
         entry = self.lex.brands.get(name)
