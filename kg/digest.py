@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
+from .ids import assertion_iri_sparql
 from .vocab import ENTITY_TYPES, FKG, ID, RDF, RELATIONS
 
 if TYPE_CHECKING:
@@ -78,10 +79,11 @@ def mark_stored(graphs: Iterable[str]) -> str:
 
 
 _STALE_ENTITIES = f"SELECT ?e WHERE {{ GRAPH <{DIGEST}> {{ ?e fkg:stale true }} }}"
-_FACTS_OF = ("SELECT DISTINCT ?s ?p ?o WHERE {{\n"  # FILTER, not VALUES, for ?p: Oxigraph would scan by predicate
-             "  {{ VALUES ?s {{ {entities} }} ?s ?p ?o FILTER(?p IN (" + ", ".join(_VALUES_P.split()) + ")) }}\n"
-             "  UNION {{ VALUES ?s {{ {entities} }} GRAPH <" + DIGEST + "> {{ ?f fkg:factSubject ?s ;\n"
-             "    fkg:factPredicate ?p ; fkg:factObject ?o }} }} }}")
+# FILTER, not VALUES, for ?p: with VALUES Oxigraph scans every quad of each predicate.
+_FACTS_OF = """SELECT DISTINCT ?s ?p ?o WHERE {{
+  {{ VALUES ?s {{ {entities} }} ?s ?p ?o FILTER(?p IN (""" + ", ".join(f"fkg:{r}" for r in RELATIONS) + """)) }}
+  UNION {{ VALUES ?s {{ {entities} }}
+           GRAPH <""" + DIGEST + """> {{ ?f fkg:factSubject ?s ; fkg:factPredicate ?p ; fkg:factObject ?o }} }} }}"""
 _ALL_FACTS = f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?p {{ {_VALUES_P} }} GRAPH ?g {{ ?s ?p ?o }} }}"
 _ALL_ENTITIES = f"SELECT DISTINCT ?e WHERE {{ VALUES ?t {{ {_VALUES_T} }} GRAPH ?g {{ ?e a ?t }} }}"
 
@@ -91,12 +93,12 @@ WHERE {{ VALUES (?s ?p ?o) {{ {triples} }} GRAPH ?g {{ ?s ?p ?o }} }} GROUP BY ?
 # Each statement of a role fact, with its provenance record's dates and past flag. The
 # record is found by its IRI (``kg.ids.assertion_iri``): much faster than matching it by
 # subject, predicate and object.
+_RECORD = assertion_iri_sparql("?g", "?s", "?p", "?o")
 _ROLE_STATEMENTS = """SELECT ?s ?p ?o ?g ?recorded ?start ?past ?published
 WHERE {{
   VALUES (?s ?p ?o) {{ {triples} }}
   GRAPH ?g {{ ?s ?p ?o }}
-  BIND(IRI(CONCAT("{ids}assertion/", SUBSTR(SHA256(CONCAT(STR(?g), "|", STR(?s), "|", STR(?p), "|", STR(?o))),
-                                             1, 20))) AS ?record)
+  BIND({record} AS ?record)
   OPTIONAL {{ GRAPH ?g {{ ?record rdf:subject ?s }} BIND(true AS ?recorded) }}
   OPTIONAL {{ GRAPH ?g {{ ?record fkg:since ?start }} }}
   OPTIONAL {{ GRAPH ?g {{ ?record fkg:past ?past }} }}
@@ -175,7 +177,7 @@ def _refresh_facts(store: Store, facts: list[tuple[str, str, str]]) -> None:
     figures: dict[tuple[str, str, str], _RoleFigures] = {}
     if roles:
         for s, p, o, g, recorded, start, past, published in store.query(
-                _ROLE_STATEMENTS.format(triples=roles, ids=ID)).rows or ():
+                _ROLE_STATEMENTS.format(triples=roles, record=_RECORD)).rows or ():
             key = (s.value, p.value, o.value)
             figures.setdefault(key, _RoleFigures()).add(g.value, recorded is not None, start,
                                                         past is not None and past.value == "true", published)
@@ -208,20 +210,24 @@ def _refresh_entities(store: Store, entities: list[str]) -> None:
     _rewrite(store, entities, out)
 
 
-def refresh(store: Store) -> tuple[int, int]:
-    """Recompute the marked entities' facts, then the entities (their connections count
-    the fresh facts); the numbers of facts and entities recomputed."""
-    entities = [row[0].value for row in store.query(_STALE_ENTITIES).rows or () if row[0] is not None]
-    facts = 0
-    for start in range(0, len(entities), CHUNK):
-        values = " ".join(f"<{e}>" for e in entities[start:start + CHUNK])
-        found = [(s.value, p.value, o.value) for s, p, o in store.query(_FACTS_OF.format(entities=values)).rows or ()]
-        for at in range(0, len(found), CHUNK):
-            _refresh_facts(store, found[at:at + CHUNK])
-        facts += len(found)
+def _recompute(store: Store, facts: list[tuple[str, str, str]], entities: list[str]) -> None:
+    """Facts first, then entities: an entity's connections count the fresh facts."""
+    for start in range(0, len(facts), CHUNK):
+        _refresh_facts(store, facts[start:start + CHUNK])
     for start in range(0, len(entities), CHUNK):
         _refresh_entities(store, entities[start:start + CHUNK])
-    return facts, len(entities)
+
+
+def refresh(store: Store) -> tuple[int, int]:
+    """Recompute the marked entities and the facts whose subject is one of them; the
+    numbers of facts and entities recomputed."""
+    entities = [row[0].value for row in store.query(_STALE_ENTITIES).rows or () if row[0] is not None]
+    facts = []
+    for start in range(0, len(entities), CHUNK):
+        values = " ".join(f"<{e}>" for e in entities[start:start + CHUNK])
+        facts += [(s.value, p.value, o.value) for s, p, o in store.query(_FACTS_OF.format(entities=values)).rows or ()]
+    _recompute(store, facts, entities)
+    return len(facts), len(entities)
 
 
 def stale(store: Store) -> bool:
@@ -235,9 +241,6 @@ def rebuild(store: Store) -> tuple[int, int]:
     N-Quads, or an update run by hand)."""
     store.update(f"DROP SILENT GRAPH <{DIGEST}>")
     facts = [(s.value, p.value, o.value) for s, p, o in store.query(_ALL_FACTS).rows or ()]
-    for start in range(0, len(facts), CHUNK):
-        _refresh_facts(store, facts[start:start + CHUNK])
     entities = [row[0].value for row in store.query(_ALL_ENTITIES).rows or ()]
-    for start in range(0, len(entities), CHUNK):
-        _refresh_entities(store, entities[start:start + CHUNK])
+    _recompute(store, facts, entities)
     return len(facts), len(entities)

@@ -45,6 +45,13 @@ def assertion_iri(article: str, subject: str, predicate: str, obj: str) -> str:
     return f"{ID}assertion/{digest}"
 
 
+def assertion_iri_sparql(article: str, subject: str, predicate: str, obj: str) -> str:
+    """``assertion_iri`` as a SPARQL expression over the given variables (``"?g"``, ...), so a
+    query can go straight to a record instead of matching it by subject and object."""
+    parts = ', "|", '.join(f"STR({v})" for v in (article, subject, predicate, obj))
+    return f'IRI(CONCAT("{ID}assertion/", SUBSTR(SHA256(CONCAT({parts})), 1, 20)))'
+
+
 def text_hash(text: str) -> str:
     """A hash of the normalised text, so a copy under another name is recognised."""
     norm = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip().casefold()

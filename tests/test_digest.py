@@ -9,7 +9,7 @@ from conftest import gucci_extraction, load
 from kg import digest
 from kg.cli import cli
 from kg.export import export
-from kg.ids import ID, text_hash
+from kg.ids import ID, assertion_iri, assertion_iri_sparql, text_hash
 from kg.rdfmap import iri_of_article, to_ntriples
 from kg.store import ArticleGraph, open_store
 
@@ -104,3 +104,13 @@ def test_stale_marks_name_each_entity_of_an_article():
     _, ntriples = to_ntriples(gucci_extraction())
     marks = digest.stale_marks(ntriples).splitlines()
     assert len(marks) == 6 and all(m.endswith('"true"^^<http://www.w3.org/2001/XMLSchema#boolean> .') for m in marks)
+
+
+def test_assertion_iri_in_sparql_is_the_python_one():
+    args = ("https://w3id.org/fashion-kg/id/article/a-1", KIM, AMB, BAL)
+    store = open_store("memory")
+    values = " ".join(f"<{a}>" for a in args)
+    record = assertion_iri_sparql("?g", "?s", "?p", "?o")
+    sparql = f"SELECT ({record} AS ?r) WHERE {{ VALUES (?g ?s ?p ?o) {{ ({values}) }} }}"
+    row = next(store.query(sparql).rows)
+    assert row[0].value == assertion_iri(*args)
