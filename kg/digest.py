@@ -12,7 +12,11 @@ and the named queries read it:
   ``fkg:announcedArticles`` (the first report not calling it past, for timelines); for
   ``photographedBy`` and ``features`` also ``fkg:factHouse``, the campaign's house(s);
 - per entity: ``fkg:name`` (its label; the smallest when articles differ), ``fkg:kind``
-  (its types), ``fkg:articleCount`` and ``fkg:connections`` (distinct neighbours).
+  (its types), ``fkg:articleCount``, ``fkg:connections`` (distinct neighbours) and
+  ``fkg:recentMention`` (the ``RECENT`` latest articles mentioning it); and an attribute
+  node per value the articles give it for a property that is not a relation (labels,
+  types, occupation ...): ``fkg:attributeOf``/``attributeProperty``/``attributeValue``
+  and ``fkg:articleCount``, so one entity's page needs no pass over its articles.
 
 The digest uses only these properties, so no query over the article graphs matches it.
 It is kept in step by marks: writing an article marks its entities stale in the digest
@@ -39,14 +43,17 @@ if TYPE_CHECKING:
 
 DIGEST = f"{ID}graph/digest"
 CHUNK = 2000  # facts or entities recomputed per update
+RECENT = 25  # latest mentioning articles kept per entity
 _FACT = f"{ID}fact/"
+_ATTRIBUTE = f"{ID}attribute/"
 _RELATIONS = {f"<{FKG[r]}>" for r in RELATIONS}
 _TYPE = f"<{RDF.type}>"
 _TYPES = {f"<{FKG[t]}>" for t in ENTITY_TYPES}
 _STALE = f'<{FKG.stale}> "true"^^<http://www.w3.org/2001/XMLSchema#boolean>'
 _P = {name: ox.NamedNode(FKG[name]) for name in (
     "factSubject", "factPredicate", "factObject", "articleCount", "status", "factSince", "lastReported",
-    "announced", "announcedArticles", "name", "kind", "connections", "factHouse")}
+    "announced", "announcedArticles", "name", "kind", "connections", "factHouse", "recentMention",
+    "attributeOf", "attributeProperty", "attributeValue")}
 _CAST = {str(FKG.photographedBy), str(FKG.features)}  # facts that get the campaign's house
 _CAMPAIGN_HOUSES = "SELECT DISTINCT ?c ?b WHERE {{ VALUES ?c {{ {campaigns} }} GRAPH ?g {{ ?c fkg:brand ?b }} }}"
 _ROLES = {str(FKG.ambassadorOf), str(FKG.creativeDirectorOf)}  # facts with a status
@@ -57,6 +64,11 @@ _VALUES_T = " ".join(f"fkg:{t}" for t in ENTITY_TYPES)
 def fact_iri(subject: str, predicate: str, obj: str) -> str:
     """The digest's node for the fact ``(subject, predicate, object)``."""
     return _FACT + hashlib.md5(f"{subject} {predicate} {obj}".encode()).hexdigest()
+
+
+def attribute_iri(entity: str, prop: str, value: ox.NamedNode | ox.Literal) -> str:
+    """The digest's node for the value ``value`` of ``entity``'s property ``prop``."""
+    return _ATTRIBUTE + hashlib.md5(f"{entity} {prop} {value}".encode()).hexdigest()
 
 
 def stale_marks(ntriples: str) -> str:
@@ -106,7 +118,14 @@ WHERE {{
 }}"""
 _ENTITY_NAMES = """SELECT ?e (MIN(?label) AS ?name) (COUNT(DISTINCT ?g) AS ?n)
 WHERE {{ VALUES ?e {{ {entities} }} GRAPH ?g {{ ?e rdfs:label ?label }} }} GROUP BY ?e"""
-_ENTITY_KINDS = "SELECT DISTINCT ?e ?t WHERE {{ VALUES ?e {{ {entities} }} GRAPH ?g {{ ?e a ?t }} }}"
+_ENTITY_ATTRIBUTES = """SELECT ?e ?p ?v (COUNT(DISTINCT ?g) AS ?n)
+WHERE {{ VALUES ?e {{ {entities} }} GRAPH ?g {{ ?e ?p ?v }}
+  FILTER(?g != <""" + DIGEST + """> && ?p NOT IN (""" + ", ".join(f"fkg:{r}" for r in RELATIONS) + """)) }}
+GROUP BY ?e ?p ?v"""
+_ENTITY_MENTIONS = """SELECT ?e ?g ?published
+WHERE {{ VALUES ?e {{ {entities} }}
+  GRAPH ?g {{ ?g fkg:mentions ?e OPTIONAL {{ ?g schema:datePublished ?published }} }} }}"""
+_OLD_ATTRIBUTES = "SELECT ?a WHERE {{ VALUES ?e {{ {entities} }} GRAPH <" + DIGEST + "> {{ ?a fkg:attributeOf ?e }} }}"
 _ENTITY_CONNECTIONS = """SELECT ?e (COUNT(DISTINCT ?other) AS ?c)
 WHERE {{ VALUES ?e {{ {entities} }}
   {{ GRAPH <{digest}> {{ ?f fkg:factSubject ?e ; fkg:factObject ?other }} }}
@@ -196,18 +215,37 @@ def _refresh_facts(store: Store, facts: list[tuple[str, str, str]]) -> None:
 
 
 def _refresh_entities(store: Store, entities: list[str]) -> None:
-    """Recompute these entities' names, kinds, article counts and connections."""
+    """Recompute these entities' names, kinds, attributes, article counts, connections and
+    latest mentions."""
     values = " ".join(f"<{e}>" for e in entities)
     out: list[tuple[Term, Term, Term]] = []
     for e, name, n in store.query(_ENTITY_NAMES.format(entities=values)).rows or ():
         out += [(e, _P["name"], name), (e, _P["articleCount"], n)]
-    for e, t in store.query(_ENTITY_KINDS.format(entities=values)).rows or ():
-        if f"<{t.value}>" in _TYPES:
-            out.append((e, _P["kind"], t))
+    nodes = list(entities) + [row[0].value for row in store.query(_OLD_ATTRIBUTES.format(entities=values)).rows or ()]
+    for e, p, v, n in store.query(_ENTITY_ATTRIBUTES.format(entities=values)).rows or ():
+        a = ox.NamedNode(attribute_iri(e.value, p.value, v))
+        nodes.append(a.value)
+        out += [(a, _P["attributeOf"], e), (a, _P["attributeProperty"], p), (a, _P["attributeValue"], v),
+                (a, _P["articleCount"], n)]
+        if p.value == str(RDF.type) and f"<{v.value}>" in _TYPES:
+            out.append((e, _P["kind"], v))
     for e, c in store.query(_ENTITY_CONNECTIONS.format(entities=values, digest=DIGEST)).rows or ():
         if e is not None:
             out.append((e, _P["connections"], c))
-    _rewrite(store, entities, out)
+    out += _recent_mentions(store, values)
+    _rewrite(store, nodes, out)
+
+
+def _recent_mentions(store: Store, values: str) -> Iterator[tuple[Term, Term, Term]]:
+    """Each entity's ``RECENT`` latest mentioning articles: newest first, then by IRI."""
+    mentions: dict[ox.NamedNode, list[tuple[str, str, ox.NamedNode]]] = {}
+    for e, g, published in store.query(_ENTITY_MENTIONS.format(entities=values)).rows or ():
+        mentions.setdefault(e, []).append((published.value if published else "", g.value, g))
+    for e, found in mentions.items():
+        found.sort(key=lambda m: m[1])
+        found.sort(key=lambda m: m[0], reverse=True)  # stable: ties stay in IRI order
+        for _, _, g in found[:RECENT]:
+            yield e, _P["recentMention"], g
 
 
 def _recompute(store: Store, facts: list[tuple[str, str, str]], entities: list[str]) -> None:

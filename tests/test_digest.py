@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
+from datetime import date
 
 from click.testing import CliRunner
 from conftest import gucci_extraction, load
@@ -25,8 +27,21 @@ def fact(store, s: str, p: str, o: str) -> dict[str, str]:
 
 
 def entity(store, e: str) -> dict[str, str]:
+    """The digest's one-valued figures for an entity (not its recent mentions)."""
     rows = store.query(f"SELECT ?k ?v WHERE {{ GRAPH <{digest.DIGEST}> {{ <{e}> ?k ?v }} }}")
-    return {k.value.rsplit("#", 1)[-1]: v.value for k, v in rows.rows}
+    return {k.value.rsplit("#", 1)[-1]: v.value for k, v in rows.rows if not k.value.endswith("recentMention")}
+
+
+def attributes(store, e: str) -> set[tuple[str, str, int]]:
+    """(property, value, article count) of each attribute node of ``e``."""
+    rows = store.query(f"""SELECT ?p ?v ?n WHERE {{ GRAPH <{digest.DIGEST}> {{
+        ?a fkg:attributeOf <{e}> ; fkg:attributeProperty ?p ; fkg:attributeValue ?v ; fkg:articleCount ?n }} }}""")
+    return {(p.value.rsplit("#", 1)[-1], v.value, int(n.value)) for p, v, n in rows.rows}
+
+
+def recent(store, e: str) -> list[str]:
+    rows = store.query(f"SELECT ?a WHERE {{ GRAPH <{digest.DIGEST}> {{ <{e}> fkg:recentMention ?a }} }} ORDER BY ?a")
+    return [row[0].value for row in rows.rows]
 
 
 def digest_quads(store) -> set[str]:
@@ -44,6 +59,28 @@ def test_digest_counts_each_fact_and_entity(memory_store):
                                          "articleCount": "2", "connections": "2"}
 
 
+def test_digest_keeps_each_attribute_value_with_its_article_count(memory_store):
+    assert attributes(memory_store, KER) == {
+        ("label", "Kering", 2), ("type", "https://w3id.org/fashion-kg/ontology#Brand", 2)}
+
+
+def test_digest_keeps_the_articles_mentioning_an_entity(memory_store):
+    gucci = iri_of_article(gucci_extraction().article)
+    assert len(recent(memory_store, KER)) == 2 and gucci in recent(memory_store, KER)
+    assert recent(memory_store, GUC) == [gucci]
+
+
+def test_recent_mentions_are_the_latest_few(monkeypatch):
+    monkeypatch.setattr(digest, "RECENT", 1)
+    store = open_store("memory")
+    load(store, [gucci_extraction()])
+    older = gucci_extraction()
+    older.article = replace(older.article, id="https://example.org/older", url="https://example.org/older",
+                            text=older.article.text + " Again.", published=date(2020, 1, 1))
+    load(store, [older])
+    assert recent(store, GUC) == [iri_of_article(gucci_extraction().article)]
+
+
 def test_replacing_an_article_recounts_what_it_stated(memory_store):
     edited = gucci_extraction()
     edited.relations[:] = [r for r in edited.relations if r.predicate != "ambassadorOf"]
@@ -57,8 +94,10 @@ def test_removing_an_article_drops_what_only_it_stated(memory_store):
     memory_store.remove([iri_of_article(gucci_extraction().article)])
     digest.refresh(memory_store)
     assert fact(memory_store, GUC, PARENT, KER) == {}
-    assert entity(memory_store, GUC) == {}
+    assert entity(memory_store, GUC) == {} and attributes(memory_store, GUC) == set() == set(recent(memory_store, GUC))
     assert entity(memory_store, KER)["articleCount"] == "1"
+    assert attributes(memory_store, KER) == {
+        ("label", "Kering", 1), ("type", "https://w3id.org/fashion-kg/ontology#Brand", 1)}
 
 
 def test_marks_left_unrefreshed_are_cleared_by_the_next_refresh(sample_extractions):

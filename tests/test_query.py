@@ -224,7 +224,9 @@ def test_cli_query_describe_ntriples(store_path):
                              f'<{ID}brand/kering> <{FKG}articleCount> "2"^^<{XSD}integer> .\n'
                              f'<{ID}brand/kering> <{FKG}connections> "2"^^<{XSD}integer> .\n'
                              f'<{ID}brand/kering> <{FKG}kind> <{FKG}Brand> .\n'
-                             f'<{ID}brand/kering> <{FKG}name> "Kering" .\n')
+                             f'<{ID}brand/kering> <{FKG}name> "Kering" .\n'
+                             f"<{ID}brand/kering> <{FKG}recentMention> <{ID}article/balenciaga-closet-4d04f1fcd86b> .\n"
+                             f"<{ID}brand/kering> <{FKG}recentMention> <{ID}article/gucci-108c8209ac29> .\n")
 
 
 def test_cli_query_rdf_format_for_select_is_a_usage_error(store_path):
