@@ -16,7 +16,9 @@ and the named queries read it:
   ``fkg:recentMention`` (the ``RECENT`` latest articles mentioning it); and an attribute
   node per value the articles give it for a property that is not a relation (labels,
   types, occupation ...): ``fkg:attributeOf``/``attributeProperty``/``attributeValue``
-  and ``fkg:articleCount``, so one entity's page needs no pass over its articles.
+  and ``fkg:articleCount``, so one entity's page needs no pass over its articles; for a
+  person, ``fkg:fronts`` to each house they front (its ambassador, or the face of one of
+  its campaigns), so listings of talent across houses start from those few edges.
 
 The digest uses only these properties, so no query over the article graphs matches it.
 It is kept in step by marks: writing an article marks its entities stale in the digest
@@ -53,9 +55,10 @@ _STALE = f'<{FKG.stale}> "true"^^<http://www.w3.org/2001/XMLSchema#boolean>'
 _P = {name: ox.NamedNode(FKG[name]) for name in (
     "factSubject", "factPredicate", "factObject", "articleCount", "status", "factSince", "lastReported",
     "announced", "announcedArticles", "name", "kind", "connections", "factHouse", "recentMention",
-    "attributeOf", "attributeProperty", "attributeValue")}
+    "attributeOf", "attributeProperty", "attributeValue", "fronts")}
 _CAST = {str(FKG.photographedBy), str(FKG.features)}  # facts that get the campaign's house
 _CAMPAIGN_HOUSES = "SELECT DISTINCT ?c ?b WHERE {{ VALUES ?c {{ {campaigns} }} GRAPH ?g {{ ?c fkg:brand ?b }} }}"
+_FEATURES = str(FKG.features)
 _ROLES = {str(FKG.ambassadorOf), str(FKG.creativeDirectorOf)}  # facts with a status
 _VALUES_P = " ".join(f"fkg:{r}" for r in RELATIONS)
 _VALUES_T = " ".join(f"fkg:{t}" for t in ENTITY_TYPES)
@@ -131,6 +134,10 @@ WHERE {{ VALUES ?e {{ {entities} }}
   {{ GRAPH <{digest}> {{ ?f fkg:factSubject ?e ; fkg:factObject ?other }} }}
   UNION {{ GRAPH <{digest}> {{ ?f fkg:factObject ?e ; fkg:factSubject ?other }} }} }}
 GROUP BY ?e"""
+_ENTITY_FRONTS = """SELECT DISTINCT ?e ?b WHERE {{ VALUES ?e {{ {entities} }} GRAPH <""" + DIGEST + """> {{
+  {{ ?f fkg:factSubject ?e ; fkg:factPredicate ?p ; fkg:factObject ?b FILTER(?p = fkg:ambassadorOf) }}
+  UNION {{ ?f fkg:factObject ?e ; fkg:factPredicate ?q ; fkg:factHouse ?b FILTER(?q = fkg:features) }} }} }}"""
+_PERSON = f"<{FKG.Person}>"
 
 
 def _rewrite(store: Store, nodes: list[str], triples: list[tuple[Term, Term, Term]]) -> None:
@@ -232,6 +239,9 @@ def _refresh_entities(store: Store, entities: list[str]) -> None:
     for e, c in store.query(_ENTITY_CONNECTIONS.format(entities=values, digest=DIGEST)).rows or ():
         if e is not None:
             out.append((e, _P["connections"], c))
+    people = {e for e, p, kind in out if p == _P["kind"] and str(kind) == _PERSON}
+    out += [(e, _P["fronts"], b) for e, b in store.query(_ENTITY_FRONTS.format(entities=values)).rows or ()
+            if e in people]
     out += _recent_mentions(store, values)
     _rewrite(store, nodes, out)
 
@@ -249,7 +259,10 @@ def _recent_mentions(store: Store, values: str) -> Iterator[tuple[Term, Term, Te
 
 
 def _recompute(store: Store, facts: list[tuple[str, str, str]], entities: list[str]) -> None:
-    """Facts first, then entities: an entity's connections count the fresh facts."""
+    """Facts first, then entities: an entity's connections count the fresh facts. The faces
+    of recounted campaign facts are recomputed too: the campaign's house, which they front,
+    may have changed in an article that does not name them."""
+    entities = list(dict.fromkeys(entities + [o for _, p, o in facts if p == _FEATURES]))
     for start in range(0, len(facts), CHUNK):
         _refresh_facts(store, facts[start:start + CHUNK])
     for start in range(0, len(entities), CHUNK):

@@ -80,6 +80,7 @@ def digest_command(store: str | None, rebuild: bool) -> None:
     """
     with open_store(store) as kg_store:
         facts, entities = (digest.rebuild if rebuild else digest.refresh)(kg_store)
+        kg_store.optimize(force=rebuild)  # a rebuild replaced every digest quad
     click.echo(f"Digest up to date: {facts} facts and {entities} entities recomputed")
 
 

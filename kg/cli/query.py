@@ -53,6 +53,7 @@ def query_command(query: str | None, text: str | None, params: tuple[str, ...], 
         _emit(result, fmt)
         if result.kind == "update":
             digest.rebuild(kg_store)  # the update may have changed any article graph
+            kg_store.optimize(force=True)
             click.echo(f"Update applied to {kg_store.location}", err=True)
 
 
