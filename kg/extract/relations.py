@@ -26,7 +26,7 @@ LIST_WORDS = {"duo", "pair", "twin", "twins", "brothers", "sisters", "fellow", "
               "new", "young", "legendary", "iconic", "emerging", "k-pop", "idol", "member", "members", "designer"}
 SINCE = re.compile(r"\b(?:since|on|in|from)\s+((?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|"
                    r"\d{1,2}\s+[A-Z][a-z]{2,8}(?:\s+\d{4})?|[A-Z][a-z]{2,8}\s+\d{4}))")
-SHOT_AFTER = re.compile(r"\s+(?:also\s+)?(?:shot|lensed|photographed)\b")
+SHOT_AFTER = re.compile(r"\s+(?:also\s+)?(?:shot|shoots|lensed|lenses|photographed|photographs|captured)\b")
 
 
 @dataclass
@@ -56,6 +56,11 @@ class Ref:
     @property
     def type(self) -> str:
         return self.key[0]
+
+
+# "the house's face", "its longtime face": a face of the house itself (group 1 is "face")
+_POSSESSIVE_FACE = re.compile(r"\b(?:the\s+(?:house|brand|label|maison)['’]s|its)\s+(?:[a-z][\w\-]*\s+){0,2}?"
+                              r"(face)\b(?!\s+(?:of|for)\b)")
 
 
 def _clause_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -110,10 +115,12 @@ class RuleSet:
             self.ctx.current_campaign = (named or [campaigns[-1][1]])[-1].key
             if self.ctx.default_campaign is None:
                 self.ctx.default_campaign = self.ctx.current_campaign
-        doubtful = bool(trigger_spans("rumour", text)) or bool(trigger_spans("negation", text))
+        rumour, negated = bool(trigger_spans("rumour", text)), bool(trigger_spans("negation", text))
+        doubtful = rumour or negated
         self.parent_company(sent, rel)
+        if not rumour:
+            self.ambassador(sent, rel, negated)
         if not doubtful:
-            self.ambassador(sent, rel)
             self.creative_director(sent, rel)
             self.photographer(sent, rel)
             self.features(sent, rel)
@@ -229,16 +236,45 @@ class RuleSet:
         return True
 
     # -- rules -------------------------------------------------------------------------
-    def ambassador(self, sent: Sentence, rel: list[tuple[int, Ref]]) -> None:
+    def _appositive(self, text: str, a: int, b: int, rel: list[tuple[int, Ref]]) -> tuple[Ref, int] | None:
+        """The person a role phrase at ``a:b`` is set beside, and where that phrase ends:
+        "Zendaya, the house's most visible ambassador," or "Greene, who remains a Ferragamo
+        ambassador," (the phrase runs to the next comma)."""
+        people = [(p, r) for p, r in rel if r.type == "Person" and p + len(r.mention.surface) <= a]
+        if not people:
+            return None
+        p, person = people[-1]
+        gap = text[p + len(person.mention.surface):a]
+        if not re.fullmatch(r",\s*(?:(?:who|which)\s+(?:[\w’'\-]+\s+){0,6}?)?(?:the|its|a|an|their)\s+"
+                            r"(?:[\w’'\-&]+\s+){0,4}", gap) or gap.count(",") != 1:
+            return None
+        comma = text.find(",", b)
+        return person, (comma if comma != -1 else len(text))
+
+    def ambassador(self, sent: Sentence, rel: list[tuple[int, Ref]], negated: bool = False) -> None:
+        """Ambassadors, faces, muses and friends of a house. In a sentence with a negation
+        only a role set beside a name ("X, the house's face since 2022, does not appear")
+        counts, and only when the negation is outside it."""
         text = sent.text
-        for a, b in trigger_spans("ambassador", text):
+        negations = trigger_spans("negation", text) if negated else []
+        spans = trigger_spans("ambassador", text) + [
+            (m.start(1), m.end(1)) for m in _POSSESSIVE_FACE.finditer(text)]
+        for a, b in sorted(set(spans)):
+            beside = self._appositive(text, a, b, rel)
+            if negated and (beside is None or any(
+                    beside[0].mention.end - sent.start <= n < beside[1] for n, _ in negations)):
+                continue
             follow = text[b:b + 40].lower()
             if text[a:b].lower().startswith("face") and re.match(r"\s*(?:the\s+|its\s+|a\s+)?(?:[\w\-’']+\s+){0,3}"
                                                                  r"(?:campaign|collection|line|debut|bag|fragrance|"
                                                                  r"watch)", follow):
                 continue
-            if any(r.type in ("Product", "Campaign") and b <= p <= b + 25 for p, r in rel):
-                continue
+            if re.match(r"\s+(?:program|programme|programs|programmes|scheme|network|strategy|initiative)\b",
+                        text[b:]):
+                continue  # "the ambassador program was central": no one's role
+            if any(r.type in ("Product", "Campaign") and b <= p <= b + 25 and not re.search(r",|\band\b", text[b:p])
+                   for p, r in rel):
+                continue  # the face of a product or a campaign, not of the house
             if text[a:b].lower().startswith("face") and re.match(r"\s+(?:the\s+)?[A-Z]", text[b:]) and not any(
                     r.type == "Brand" and b <= p <= b + 6 for p, r in rel):
                 continue  # the face of a product or a campaign, not of the house
@@ -247,23 +283,29 @@ class RuleSet:
             direct = people if people and (people[0].mention.start - sent.start) - b <= 30 else []
             if not text[a:b].lower().endswith("s"):
                 direct = direct[:1]  # "ambassador Kim Kardashian, actress X, ..." names one; "ambassadors X and Y" two
-            if direct and re.search(r"\b(?:for|of|at|with|to|in|by|from|since)\b|[;]",
-                                    text[b:direct[0].mention.start - sent.start]):
+            if direct and re.search(r"\b(?:for|of|at|with|to|in|by|from|since|as|while|after|before|awaits?|"
+                                    r"alongside)\b|[;]", text[b:direct[0].mention.start - sent.start]):
                 direct = []
+            if not direct and beside:
+                direct = [beside[0]]
             if not direct:
                 m = re.match(r"\s*(?:and\s+[\w\s]+?)?,?\s*(?:namely|including|such as|:)\s*", text[b:])
                 if m:
                     direct = self._people_after(text, b + m.end(), rel, hi)
             if not direct:
-                before = [r for p, r in rel if r.type == "Person" and lo <= p < a]
-                direct = before[-1:] if before else []
+                before = [(p, r) for p, r in rel if r.type == "Person" and lo <= p < a]
+                if before and re.search(r"\b(?:said|says|added|adds|noted|notes|told|explained)\b",
+                                        text[before[-1][0] + len(before[-1][1].mention.surface):a]):
+                    before = []  # a speaker, not the ambassador
+                direct = [before[-1][1]] if before else []
             if not direct:
                 direct = self._anaphora(text[:a])
             anchor = direct[0].mention.start - sent.start if direct and direct[0].mention.start >= sent.start else None
             brand = self._brand_near(text, a, b, rel, lo, hi, anchor)
             if not brand:
                 continue
-            past = self._past(text, lo, b)
+            past = self._past(text, lo, b) or bool(
+                re.match(r"[^,;]*?\b(?:from|between)\s+\d{4}\s+(?:to|until|and)\s+\d{4}", text[b:]))
             since = self._since(text[lo:hi])
             for person in direct:
                 self.emit(person.key, "ambassadorOf", brand, sent, 0.85, past, since)
@@ -373,8 +415,8 @@ class RuleSet:
             tail = text[p + len(r.mention.surface):]
             if r.type == "Person" and is_photographer and SHOT_AFTER.match(tail):
                 found.append(r)
-            elif r.type == "Person" and re.match(r"\s+(?:also\s+)?(?:shot|lensed|photographed)\s+(?:the|its|this)\b",
-                                                text[p + len(r.mention.surface):]):
+            elif r.type == "Person" and re.match(r"(?:,[^,;]{1,80},)?\s+(?:also\s+)?(?:shot|lensed|photographed)\s+"
+                                                r"(?:the|its|this)\b", tail):
                 found.append(r)
         self.photographers = {r.key for r in found}
         self.known_photographers |= self.photographers
