@@ -146,7 +146,7 @@ def _person_context(text: str, s: int, e: int, lex: Lexicon) -> bool:
 
 
 APPOSITIVE_PRODUCT = re.compile(r"[\"”’']?\s*,\s*(?:an?|the|its|their|the\s+(?:house|brand|label)['’]s)\s+"
-                                r"((?:[a-zé\-'’]+\s+){0,3}[a-zé\-]+)")
+                                r"((?:[\w\-'’]+\s+){0,3}[a-zé\-]+)")  # "Arceau, the round Hermès watch"
 FOLLOWING_WORDS = re.compile(r"[\"”’']?\s+((?:[a-zé\-]+\s+){0,1}[a-zé\-]+)")
 
 
@@ -434,7 +434,7 @@ def _classify_run(run: Run, text: str, offset: int, lex: Lexicon, out: list[Ment
         return
     if re.fullmatch(r"['’]?\d+s?|\d+(?:st|nd|rd|th)", name) or COMPOUND_ADJECTIVE.search(name):
         return
-    if name.isupper() and len(name) <= 3 and fold(name) not in lex.mononyms:
+    if name.isupper() and not any(c.isdigit() for c in name) and len(name) <= 3 and fold(name) not in lex.mononyms:
         return  # acronyms: CEO, LVMH is a brand (lexicon), others are noise
     before, after = text[:s], text[e:]
     num = re.match(r" ((?:['’]\d{2}|\d{1,4}(?:\.\d+)?)(?: [A-Z]{1,3}\b)?)(?![\w.-])", after)
