@@ -445,6 +445,8 @@ class RuleSet:
         people_here = sum(1 for _, r in rel if r.type == "Person")
         if not cue and verbs and people_here >= 2 and self.ctx.cue_paragraph == sent.paragraph:
             cue = True
+        if not cue and verbs and self.ctx.current_campaign and self._continues_cast(text, rel):
+            cue = True  # "He appears alongside X and Y", "Lowell wears the Padlock pumps"
         if trigger_spans("campaign_cue", text):
             self.ctx.cue_paragraph = sent.paragraph
         products_only = False
@@ -487,6 +489,18 @@ class RuleSet:
             camp = self._campaign_for(p, rel) or self._ensure_default_campaign()
             if camp:
                 self.emit(camp, "features", r.key, sent, 0.75 if r.type == "Person" else 0.7)
+
+    def _continues_cast(self, text: str, rel: list[tuple[int, Ref]]) -> bool:
+        """Whether the sentence goes on about the current campaign's cast: it opens with a
+        pronoun or "the actor" for someone, or with someone, already in that campaign."""
+        cast = {k[2] for k in self.ctx.relations if k[0] == self.ctx.current_campaign and k[1] == "features"}
+        if not cast:
+            return False
+        if re.match(r"(?:He|She|They|The\s+(?:[\w\-]+\s+)?(?:actor|actress|model|singer|rapper|star|musician|"
+                    r"athlete|player|designer|trio|duo|pair|cast))\b", text):
+            return any(r.key in cast for r in self.ctx.last_people)
+        first = min(rel, key=lambda pr: pr[0], default=None)
+        return first is not None and first[0] <= 4 and first[1].key in cast
 
     def parent_company(self, sent: Sentence, rel: list[tuple[int, Ref]]) -> None:
         text = sent.text
