@@ -362,7 +362,7 @@ class RuleSet:
                         people.append(prev)
             if not people and not before and last_people and re.search(
                     r"\b(?:to become|became|becoming|then|and|before that|later|named|appointed|tapped|"
-                    r"hired|promoted|joined|joins|went on to|moved to)\b", text[prev_start:a]):
+                    r"hired|promoted|joined|joins|went on to|moved to|who)\b", text[prev_start:a]):
                 people = last_people  # "X, director of A, left to become (was named) director of B"
             if not people and not before:
                 people = self._anaphora(text[:a], role="creativeDirectorOf")
