@@ -44,6 +44,7 @@ class Lexicon:
     ambiguous_given: set[str] = field(default_factory=set)
     mononyms: dict[str, str] = field(default_factory=dict)  # folded -> as written
     asian_surnames: set[str] = field(default_factory=set)
+    surname_particles: set[str] = field(default_factory=set)  # folded: de, van, di ...
     non_entities: set[str] = field(default_factory=set)  # folded
     non_entity_heads: set[str] = field(default_factory=set)  # folded last words of place and event names
     product_nouns: set[str] = field(default_factory=set)
@@ -112,6 +113,7 @@ def load_lexicon() -> Lexicon:
     lex.ambiguous_given = set(_lines(lexicons / "ambiguous_given_names.txt"))
     lex.mononyms = {fold(m): m for m in _lines(lexicons / "mononyms.txt")}
     lex.asian_surnames = set(_lines(lexicons / "surnames_east_asian.txt"))
+    lex.surname_particles = {fold(w) for w in _lines(lexicons / "surname_particles.txt")}
     lex.non_entities = {fold(w) for w in _lines(lexicons / "non_entities.txt")}
     lex.non_entity_heads = {fold(w) for w in _lines(lexicons / "non_entity_heads.txt")}
     lex.product_nouns = {w.lower() for w in _lines(patterns / "product_nouns.txt")}

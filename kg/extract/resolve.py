@@ -149,7 +149,8 @@ def _resolve_one(m: Mention, sentence: list[Mention], res: Resolved, lex: Lexico
         longer = _with_middle_name(m.name, persons_full)
         if longer and not m.honorific:  # "Lila Moss" is the "Lila Grace Moss" the article names
             return res.add(Entity("Person", persons_full[longer].name, {m.surface}))
-        if len(m.name.split()) == 1 or m.honorific or fold(m.name) not in persons_full:
+        particle = fold(m.name.split()[0]) in lex.surname_particles  # "De Sarno" for "Sabato De Sarno"
+        if len(m.name.split()) == 1 or m.honorific or fold(m.name) not in persons_full or particle:
             key = _person_key(m.name, persons_full, res)
             if key and key[1] != fold(m.name):
                 surface = m.surface if not m.honorific else _with_honorific(m)
