@@ -47,6 +47,7 @@ class Lexicon:
     surname_particles: set[str] = field(default_factory=set)  # folded: de, van, di ...
     non_entities: set[str] = field(default_factory=set)  # folded
     non_entity_heads: set[str] = field(default_factory=set)  # folded last words of place and event names
+    non_entity_openers: set[str] = field(default_factory=set)  # folded first words of place names
     product_nouns: set[str] = field(default_factory=set)
     triggers: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
 
@@ -116,6 +117,7 @@ def load_lexicon() -> Lexicon:
     lex.surname_particles = {fold(w) for w in _lines(lexicons / "surname_particles.txt")}
     lex.non_entities = {fold(w) for w in _lines(lexicons / "non_entities.txt")}
     lex.non_entity_heads = {fold(w) for w in _lines(lexicons / "non_entity_heads.txt")}
+    lex.non_entity_openers = {fold(w) for w in _lines(lexicons / "non_entity_openers.txt")}
     lex.product_nouns = {w.lower() for w in _lines(patterns / "product_nouns.txt")}
     trig = patterns / "triggers.jsonl"
     for number, line in enumerate(_lines(trig), start=1):

@@ -427,7 +427,8 @@ def _classify_run(run: Run, text: str, offset: int, lex: Lexicon, out: list[Ment
         return
     s, e = toks[0].start, min(run.end, toks[-1].end)
     name = text[s:e]
-    if name and fold(name.split()[-1]) in lex.non_entity_heads and len(name.split()) >= 2:
+    if name and len(name.split()) >= 2 and (fold(name.split()[-1]) in lex.non_entity_heads or
+                                            fold(name.split()[0]) in lex.non_entity_openers):
         return
     if not name or fold(name) in lex.non_entities or any(
             (a < e and b > s) for a, b in taken):

@@ -475,6 +475,9 @@ class RuleSet:
                 continue
             if r.type == "Person" and (r.mention.possessive or products_only):
                 continue
+            if r.type == "Product" and r.mention.brand and self.ctx.main_brand and \
+                    fold(r.mention.brand) != self.ctx.main_brand[1] and not re.search(r"\s[x×]\s", text):
+                continue  # "jostles with Goyard's Saint Louis tote": another house's product
             if sent.caption and not verbs and r.type == "Person" and any(a < p for a, _ in cues):
                 continue
             if r.type == "Product" and not verbs_here:
