@@ -413,19 +413,26 @@ _COMMENT_LINE = re.compile(r"(?m)^\s*#.*$")
 
 
 def _with_values(sparql: str, bindings: Mapping[str, Term]) -> str:
-    """Bind variables with a VALUES block of serialised terms (remote stores).
+    """Bind variables with VALUES blocks of serialised terms (remote stores).
 
-    The block opens the WHERE group, where the engine joins it first, as pyoxigraph's
-    substitutions do (on Oxigraph up to 70x faster than a block after the query). It
-    goes after the query when a variable is an aggregate's alias or there is no WHERE.
+    A block opening the WHERE group is joined first, as pyoxigraph's substitutions are (on
+    Oxigraph up to 70x faster than a block after the query). A variable that is also an
+    alias (``AS ?relation``) goes in a block after the query, as do all of them when there
+    is no WHERE.
     """
-    names = " ".join(f"?{k}" for k in bindings)
-    block = f"VALUES ({names}) {{ ({' '.join(str(v) for v in bindings.values())}) }}"
     code = _COMMENT_LINE.sub(lambda m: " " * len(m.group()), sparql)
     where = _WHERE.search(code)
-    if where and not any(re.search(rf"\bAS\s+[?$]{name}\b", code, re.I) for name in bindings):
-        return f"{sparql[:where.end()]}\n  {block}\n{sparql[where.end():]}"
-    return f"{sparql}\n{block}"
+    aliased = {k for k in bindings if re.search(rf"\bAS\s+[?$]{k}\b", code, re.I)}
+    first = {k: v for k, v in bindings.items() if where and k not in aliased}
+    last = {k: v for k, v in bindings.items() if k not in first}
+    if first:
+        sparql = f"{sparql[:where.end()]}\n  {_values_block(first)}\n{sparql[where.end():]}"
+    return f"{sparql}\n{_values_block(last)}" if last else sparql
+
+
+def _values_block(bindings: Mapping[str, Term]) -> str:
+    names = " ".join(f"?{k}" for k in bindings)
+    return f"VALUES ({names}) {{ ({' '.join(str(v) for v in bindings.values())}) }}"
 
 
 def _json_term(value: dict | None) -> Term | None:

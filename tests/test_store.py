@@ -123,6 +123,13 @@ def test_remote_bindings_of_an_alias_follow_the_query():
     assert text.endswith('}\nVALUES (?name) { ("x") }')
 
 
+def test_remote_bindings_split_between_the_where_group_and_after_the_query():
+    text = _with_values("SELECT ?s (STR(?l) AS ?name) WHERE { ?s rdfs:label ?l }",
+                        {"s": ox.NamedNode(f"{ID}a"), "name": ox.Literal("x")})
+    assert text == (f"SELECT ?s (STR(?l) AS ?name) WHERE {{\n  VALUES (?s) {{ (<{ID}a>) }}\n ?s rdfs:label ?l }}"
+                    '\nVALUES (?name) { ("x") }')
+
+
 @pytest.mark.parametrize(("url", "query", "update", "oxigraph"), [
     ("http://h:7878", "http://h:7878/query", "http://h:7878/update", True),
     ("http://h:7878/query", "http://h:7878/query", "http://h:7878/update", True),
