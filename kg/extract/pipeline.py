@@ -73,6 +73,22 @@ def _merge_season_campaigns(entities: dict) -> dict:
     return merged
 
 
+def _retyped(entities: dict, relations: list[Relation], merged: dict) -> dict:
+    """A relation's end that names no entity under its type (a sentence took "Le Cœur" for
+    a person) is the one entity of that name under another type; with none, or several,
+    the relation is dropped (its end is mapped to ``None``)."""
+    by_name: dict[str, list] = {}
+    for key in entities:
+        by_name.setdefault(key[1], []).append(key)
+    out: dict = {}
+    for r in relations:
+        for end in (r.subject, r.object):
+            if end not in entities and end not in merged and end not in out:
+                same = by_name.get(end[1], [])
+                out[end] = same[0] if len(same) == 1 else None
+    return out
+
+
 def _rekey(entities: dict, relations: list[Relation], merged: dict) -> list[Relation]:
     """Point relations at each entity's final key (a campaign renamed "Gucci Ancora" keeps its facts),
     keeping one relation per (subject, predicate, object): the best-evidenced."""
@@ -83,7 +99,7 @@ def _rekey(entities: dict, relations: list[Relation], merged: dict) -> list[Rela
         r = Relation(moved.get(r.subject, r.subject), r.predicate, moved.get(r.object, r.object),
                      r.evidence, r.past, r.since)
         key = (r.subject, r.predicate, r.object)
-        if r.subject == r.object:
+        if r.subject == r.object or r.subject is None or r.object is None:
             continue
         if key not in best or r.evidence.confidence > best[key].evidence.confidence:
             best[key] = r
@@ -164,6 +180,7 @@ def extract(article: Article) -> Extraction:
         entities.setdefault(person.key, person)
     merged = _merge_default_campaign(defaults, entities, found, resolved.refs)
     merged.update(_merge_season_campaigns(entities))
+    merged.update(_retyped(entities, relations, merged))
     relations = _rekey(entities, relations, merged)
     used = {k for r in relations for k in (r.subject, r.object)}
     kept = [e for k, e in entities.items() if e.type != "Campaign" or k in used or e.name]
