@@ -141,3 +141,37 @@ def test_boilerplate_lines_are_not_read(noise):
 
     article = read_markdown(f"# Title\n\nGucci is here.\n\n{noise}\n", "x.md")
     assert noise not in article.text
+
+
+def test_a_role_set_beside_a_name_survives_a_negation_elsewhere_in_the_sentence():
+    _, rels = run("Zendaya, the house's most visible ambassador, does not appear in this chapter.",
+                  title="Bulgari unveils its Serpenti campaign")
+    assert ("zendaya", "ambassadorOf", "bulgari") in rels
+
+
+def test_a_speaker_about_the_ambassador_program_is_no_ambassador():
+    _, rels = run("Chief executive Marco Gobbetti said the ambassador program was central to the brand's plans.",
+                  title="Ferragamo names a new face")
+    assert not any(p == "ambassadorOf" for _, p, _ in rels)
+
+
+def test_a_surname_with_a_particle_is_the_full_name_given_before():
+    out, rels = run("Gucci released the Ancora campaign for Sabato De Sarno's first collection. "
+                    "De Sarno, appointed in January 2023 as creative director, chose the images.")
+    assert ("sabato de sarno", "creativeDirectorOf", "gucci") in rels
+    assert ("Person", "De Sarno") not in out["entities"]
+
+
+def test_another_houses_product_named_in_passing_is_not_in_the_campaign():
+    _, rels = run("The campaign spotlights the Le Pliage bag, shown beside Goyard's Saint Louis tote.",
+                  title="Longchamp's spring campaign")
+    assert any(o == "le pliage" for _, p, o in rels if p == "features")
+    assert not any(o == "saint louis" for _, p, o in rels if p == "features")
+
+
+def test_every_relation_ends_at_an_entity_of_the_article():
+    out, _ = run("The campaign spotlights Le Teckel, the elongated bag named after the dachshund, together "
+                 "with Le Cœur, a heart-shaped bag.", title="Alaïa's spring campaign",
+                 captions=("*Selam Tesfaye with Le Cœur.*",))
+    keys = {e.key for e in out["x"].entities}
+    assert all(r.subject in keys and r.object in keys for r in out["x"].relations)
