@@ -175,3 +175,14 @@ def test_every_relation_ends_at_an_entity_of_the_article():
                  captions=("*Selam Tesfaye with Le Cœur.*",))
     keys = {e.key for e in out["x"].entities}
     assert all(r.subject in keys and r.object in keys for r in out["x"].relations)
+
+
+def test_a_collaborations_own_images_are_its_own_campaign():
+    text = ("Moncler released its fall campaign, shot by Tim Walker. Its Moncler x Palm Angels jackets go on sale "
+            "in October.\n\nThe collaboration campaign was captured separately by American photographer Renell "
+            "Medrano and stars British rapper Dani Okafor.\n\nThe fall campaign also stars Kang Min-jae.")
+    _, rels = run(text, title="Moncler heads for the mountains")
+    collab = "moncler x palm angels 2024 campaign"
+    assert (collab, "photographedBy", "renell medrano") in rels and (collab, "features", "dani okafor") in rels
+    assert (collab, "brand", "moncler") in rels and (collab, "brand", "palm angels") in rels
+    assert not any(s == collab and o == "kang min-jae" for s, _, o in rels)

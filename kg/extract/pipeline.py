@@ -13,7 +13,7 @@ from . import mentions as mention_finder
 from .lexicon import Lexicon, load_lexicon
 from .relations import Context, Ref, RuleSet
 from .resolve import main_brand, resolve
-from .sentences import split
+from .sentences import Sentence, split
 
 EXTRACTOR_VERSION = "fashion-kg-rules/0.2"
 STAFF_BYLINE = re.compile(r"\b(staff|desk|service|news|team|editors?|wire|reporters?|correspondents?|agency|"
@@ -28,11 +28,12 @@ def byline_people(byline: str | None, lex: Lexicon) -> list[str]:
     return [n.strip() for n in names if 2 <= len(n.split()) <= 4 and all(w[:1].isupper() for w in n.split())]
 
 
-def _collaborations(sentences: list, found: list) -> dict[str, set[str]]:
-    """Houses joined by "A x B" in the headline: each one's products and campaigns are both's."""
+def _collaborations(sentences: list, found: list, anywhere: bool = False) -> dict[str, set[str]]:
+    """Houses joined by "A x B" in the headline (or, with ``anywhere``, in any sentence): in
+    the headline each one's products and campaigns are both's."""
     pairs: dict[str, set[str]] = {}
     for sent, ms in zip(sentences, found, strict=True):
-        if not sent.title:
+        if not sent.title and not anywhere:
             continue
         brands = [m for m in ms if m.type == "Brand"]
         for a, b in zip(brands, brands[1:], strict=False):
@@ -142,6 +143,22 @@ def extract(article: Article) -> Extraction:
         return entity.key
 
     ctx.make_default_campaign = make_default_campaign
+    partnered: dict[tuple[str, str], set[str]] = {}  # a collaboration's own campaign -> its partner
+
+    cue_sentence: dict[tuple[str, str], Sentence] = {}
+
+    def make_collaboration_campaign(house: str, partner: str, sent: Sentence) -> tuple[str, str]:
+        name = " ".join(x for x in (f"{house} x {partner}", str(year) if year else None) if x) + " campaign"
+        entity = Entity("Campaign", name, brand=house)
+        entities.setdefault(entity.key, entity)
+        partnered.setdefault(entity.key, set()).add(partner)
+        cue_sentence.setdefault(entity.key, sent)
+        return entity.key
+
+    ctx.make_collaboration_campaign = make_collaboration_campaign
+    if main:
+        partners = _collaborations(sentences, found, anywhere=True).get(main, ())
+        ctx.collaborations = [(main, partner) for partner in sorted(partners)]
     rules = RuleSet(lex, ctx)
     for sent, ms in zip(sentences, found, strict=True):
         refs = [Ref(m, resolved.refs[id(m)]) for m in ms if id(m) in resolved.refs]
@@ -154,6 +171,8 @@ def extract(article: Article) -> Extraction:
             key = resolved.refs.get(id(m))
             if key and key not in first_sentence:
                 first_sentence[key] = sent
+    for key, sent in cue_sentence.items():
+        first_sentence.setdefault(key, sent)
     have = {(r.subject, r.predicate, r.object) for r in relations}
     for key, entity in list(entities.items()):
         if entity.type not in ("Product", "Campaign") or not entity.brand:
@@ -166,6 +185,7 @@ def extract(article: Article) -> Extraction:
             relations.append(Relation(key, "brand", brand_key, Evidence(sent.text, sent.start, sent.end, 0.8)))
     for key, entity in list(entities.items()):  # "Tiffany & Co. x Nike": the collaboration's things are both's
         partners = collaborations.get(entity.brand or "") if entity.type in ("Product", "Campaign") else None
+        partners = set(partners or ()) | partnered.get(key, set())
         sent = first_sentence.get(key)
         for partner in partners or ():
             partner_key = ("Brand", fold(partner))

@@ -26,6 +26,10 @@ LIST_WORDS = {"duo", "pair", "twin", "twins", "brothers", "sisters", "fellow", "
               "new", "young", "legendary", "iconic", "emerging", "k-pop", "idol", "member", "members", "designer"}
 SINCE = re.compile(r"\b(?:since|on|in|from)\s+((?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|"
                    r"\d{1,2}\s+[A-Z][a-z]{2,8}(?:\s+\d{4})?|[A-Z][a-z]{2,8}\s+\d{4}))")
+# "the collaboration campaign", "a second set of images, for the Tod's x Ducati capsule"
+COLLABORATION_CUE = re.compile(r"\b(?:collaboration|collab|capsule|partnership)\s+(?:campaign|images|imagery|shoot|"
+                               r"lookbook|visuals)\b|\b(?:images|imagery|pictures|photos|campaign|shoot|visuals)"
+                               r",?\s+for\s+the\s+[^,.;]{0,40}?\b(?:capsule|collaboration|collab)\b", re.I)
 SHOT_AFTER = re.compile(r"\s+(?:also\s+)?(?:shot|shoots|lensed|lenses|photographed|photographs|captured)\b")
 
 
@@ -43,6 +47,10 @@ class Context:
     last_people: list[Ref] = field(default_factory=list)
     people_seen: list[Ref] = field(default_factory=list)
     make_default_campaign: object = None  # callable () -> Key | None, set by the pipeline
+    collaborations: list[tuple[str, str]] = field(default_factory=list)  # (house, partner) named "A x B"
+    make_collaboration_campaign: object = None  # callable (house, partner, sentence) -> Key, set by the pipeline
+    collaboration_paragraph: int = -1  # where the text turned to the collaboration's own images
+    before_collaboration: Key | None = None
     relations: dict[tuple[Key, str, Key], Relation] = field(default_factory=dict)
 
 
@@ -109,6 +117,7 @@ class RuleSet:
     def sentence(self, sent: Sentence, refs: list[Ref]) -> None:
         text = sent.text
         rel = [(r.mention.start - sent.start, r) for r in refs]
+        self._collaboration_campaign(sent)
         campaigns = [(pos, r) for pos, r in rel if r.type == "Campaign"]
         if campaigns:
             named = [r for _, r in campaigns if r.mention.name]
@@ -133,6 +142,18 @@ class RuleSet:
             self.ctx.people_seen += [r for r in people if r.key not in seen]
 
     # -- helpers -----------------------------------------------------------------------
+    def _collaboration_campaign(self, sent: Sentence) -> None:
+        """"The collaboration campaign was shot in Berlin by ...": the paragraph is about the
+        "A x B" collaboration's own campaign, not the house's main one; the next paragraph
+        goes back to that."""
+        ctx = self.ctx
+        if ctx.collaboration_paragraph >= 0 and sent.paragraph != ctx.collaboration_paragraph and not sent.caption:
+            ctx.current_campaign, ctx.collaboration_paragraph = ctx.before_collaboration, -1
+        if ctx.collaborations and callable(ctx.make_collaboration_campaign) and COLLABORATION_CUE.search(sent.text):
+            ctx.before_collaboration = ctx.current_campaign or ctx.default_campaign
+            ctx.current_campaign = ctx.make_collaboration_campaign(*ctx.collaborations[0], sent)
+            ctx.collaboration_paragraph = sent.paragraph
+
     def _anaphora(self, head: str, role: str | None = None) -> list[Ref]:
         """Who "she", "the rapper" or "the Mosses" at the start of a sentence refers to."""
         family = re.match(r"\s*The\s+([A-Z][\w\-]+s)\b", head)
