@@ -186,3 +186,14 @@ def test_a_collaborations_own_images_are_its_own_campaign():
     assert (collab, "photographedBy", "renell medrano") in rels and (collab, "features", "dani okafor") in rels
     assert (collab, "brand", "moncler") in rels and (collab, "brand", "palm angels") in rels
     assert not any(s == collab and o == "kang min-jae" for s, _, o in rels)
+
+
+def test_a_descriptor_settles_an_ambiguous_given_name():
+    _, rels = run("The campaign was shot by British photographer Harley Weir.", title="Khaite's new campaign")
+    assert ("khaite 2024 campaign", "photographedBy", "harley weir") in rels
+
+
+def test_a_lone_surname_is_the_person_named_in_full_elsewhere():
+    _, rels = run("Gosling has been a TAG Heuer ambassador since 2021.",
+                  title="Ryan Gosling fronts TAG Heuer's new Carrera campaign")
+    assert ("ryan gosling", "ambassadorOf", "tag heuer") in rels

@@ -177,6 +177,9 @@ def _looks_like_person(run: Run, lex: Lexicon, before: str, after: str) -> tuple
     if HONORIFIC.search(before):
         return True, True
     first = words[0]
+    nat, occ, kinds = _descriptor(before, lex)
+    if occ:  # "British photographer Harley Weir": the descriptor settles an ambiguous given name
+        return True, True
     if len(words) >= 2:
         if lex.is_given_name(first) and first not in lex.ambiguous_given:
             return True, True
@@ -184,9 +187,6 @@ def _looks_like_person(run: Run, lex: Lexicon, before: str, after: str) -> tuple
             return True, len(words) >= 2
         if first in lex.ambiguous_given and not run.sentence_initial:
             return True, False
-    nat, occ, kinds = _descriptor(before, lex)
-    if occ:
-        return True, True
     if PERSON_BEFORE.search(before) and len(words) >= 2:
         return True, True
     if PERSON_AFTER.match(after):

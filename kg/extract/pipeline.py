@@ -43,6 +43,26 @@ def _collaborations(sentences: list, found: list, anywhere: bool = False) -> dic
     return pairs
 
 
+def _add_surnames(sentences: list, found: list) -> None:
+    """"Gosling has been a TAG Heuer ambassador": a lone surname of a person the article
+    names in full elsewhere is a mention of them (``resolve`` joins it to the full name)."""
+    surnames = {m.name.split()[-1] for ms in found for m in ms
+                if m.type == "Person" and m.confident and len(m.name.split()) >= 2 and len(m.name.split()[-1]) > 2}
+    if not surnames:
+        return
+    pattern = re.compile(r"\b(" + "|".join(re.escape(s) for s in sorted(surnames, key=len, reverse=True)) +
+                         r")(?:['’]s)?\b")
+    for sent, ms in zip(sentences, found, strict=True):
+        taken = [(m.start, m.end) for m in ms]
+        for hit in pattern.finditer(sent.text):
+            start, end = sent.start + hit.start(1), sent.start + hit.end(1)
+            if not any(a < end and start < b for a, b in taken):
+                ms.append(mention_finder.Mention("Person", hit.group(1), start, end, hit.group(1), confident=False,
+                                  possessive=hit.group(0) != hit.group(1)))
+                taken.append((start, end))
+        ms.sort(key=lambda m: m.start)
+
+
 def _merge_default_campaign(defaults: list, entities: dict, found: list, refs: dict) -> dict:
     """An unnamed campaign made up before the article named one is that named campaign."""
     if not defaults or defaults[0] not in entities:
@@ -115,6 +135,7 @@ def extract(article: Article) -> Extraction:
     found = [mention_finder.find(s.text, s.start, lex, s.caption,
                                  paragraphs[s.paragraph] if s.paragraph < len(paragraphs) else s.text)
              for s in sentences]
+    _add_surnames(sentences, found)
     title_mentions = [m for s, ms in zip(sentences, found, strict=True) if s.title for m in ms]
     if re.search(r"\bcampaign\b", article.text, re.I):  # a quoted title in the headline names the campaign
         for m in title_mentions:
