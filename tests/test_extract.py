@@ -197,3 +197,14 @@ def test_a_lone_surname_is_the_person_named_in_full_elsewhere():
     _, rels = run("Gosling has been a TAG Heuer ambassador since 2021.",
                   title="Ryan Gosling fronts TAG Heuer's new Carrera campaign")
     assert ("ryan gosling", "ambassadorOf", "tag heuer") in rels
+
+
+def test_someone_named_to_a_role_is_a_person_whatever_their_given_name():
+    _, rels = run("Pelagia Kolotouros was named creative director of Lacoste last year.", title="Lacoste news")
+    assert ("pelagia kolotouros", "creativeDirectorOf", "lacoste") in rels
+
+
+def test_the_founder_and_creative_director_beside_a_name():
+    _, rels = run('"We are proud," said Charaf Tajer, the brand\'s founder and creative director.',
+                  title="Casablanca news")
+    assert ("charaf tajer", "creativeDirectorOf", "casablanca") in rels

@@ -38,7 +38,12 @@ PERSON_BEFORE = re.compile(r"\b(?:(?:shot|lensed|photographed|captured|taken|sty
                            r"taps|tapped|signs|signed|hires|hired|appoints|appointed|welcomes|welcomed|"
                            r"and|with|by)\s+$", re.I)
 PERSON_AFTER = re.compile(r"^(?:,\s*(?:who|whose|the\s+\w+\s+(?:behind|of))\b|\s+(?:said|says|added|told|explained|"
-                          r"posted|wrote|noted|recalled|described)\b|\s*\((?:born|née)\b)")
+                          r"posted|wrote|noted|recalled|described)\b|\s*\((?:born|née)\b|"
+                          r"\s+(?:was|has\s+been|had\s+been|is|will\s+be)\s+(?:named|appointed|tapped|hired|promoted|"
+                          r"confirmed|unveiled)\s+(?:as\s+)?(?:the\s+|its\s+|a\s+)?(?:new\s+|global\s+)?"
+                          r"(?:creative|artistic|design|brand|house|global|ambassador|face|head|chief)|"
+                          r",\s*(?:the\s+)?(?:brand|house|label|company|maison)['’]s\s+(?:co-?)?(?:founder|creative|"
+                          r"artistic))")
 
 
 @dataclass

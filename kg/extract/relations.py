@@ -370,6 +370,8 @@ class RuleSet:
                 between = text[p + len(r.mention.surface):a]
                 if not re.search(r"\b(said|says|told|under|after|with|and)\b", between) or \
                         re.search(r"\bas\b", between) or re.match(r",\s*who\b", between) or \
+                        re.fullmatch(r",\s*(?:the\s+)?(?:brand|house|label|company|maison)['’]s\s+(?:co-?)?founder\s+"
+                                     r"and\s+", between) or \
                         re.search(r"[:;]\s*(?:he|she)\s+(?:was|is|had been|has been|became|served as)\s+$", between):
                     people = [r]
                     if re.match(r",\s*who\b", between) and len(before) > 1:  # "X and Y, who shared the title"
