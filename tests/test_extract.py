@@ -208,3 +208,9 @@ def test_the_founder_and_creative_director_beside_a_name():
     _, rels = run('"We are proud," said Charaf Tajer, the brand\'s founder and creative director.',
                   title="Casablanca news")
     assert ("charaf tajer", "creativeDirectorOf", "casablanca") in rels
+
+
+def test_a_house_named_for_a_person_that_appoints_someone_is_the_house():
+    _, rels = run("Jil Sander has appointed Simone Bellotti as its creative director.",
+                  title="Jil Sander names a new designer")
+    assert ("simone bellotti", "creativeDirectorOf", "jil sander") in rels

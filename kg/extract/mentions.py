@@ -138,7 +138,9 @@ PERSON_CONTEXT_AFTER = re.compile(r"^(?:,\s*(?:who|whose|the\s+(?:house|brand|la
                                   r"(?:its\s+)?(?:former\s+|then-)?"
                                   r"(?:creative|artistic|chief|design))|['’]s\s+(?:tenure|time|era|departure|exit|"
                                   r"arrival|debut|successor|predecessor|years|decade|stint|reign|watch)|\s+(?:said|says|told|founded|left|joined|"
-                                  r"designed|created|presented|took|was|who|had|has)\b)", re.I)
+                                  r"designed|created|presented|took|who)\b|\s+(?:was|had|has)\b(?!\s+(?:also\s+|just\s+|now\s+)?(?:appointed|named|"
+                                  r"tapped|hired|released|unveiled|launched|opened|announced|reported|signed|enlisted|"
+                                  r"partnered|teamed|acquired|sold|bought|chosen|picked)\b))", re.I)
 
 
 def _person_context(text: str, s: int, e: int, lex: Lexicon) -> bool:
