@@ -19,6 +19,7 @@ class Article:
     section: str | None = None
     captions: tuple[str, ...] = ()
     source: str = ""  # the file it came from (with ``#line`` for JSONL)
+    subheads: tuple[tuple[int, str], ...] = ()  # (index of the paragraph of ``text`` it opens, subhead)
 
 
 @dataclass(frozen=True)

@@ -231,6 +231,7 @@ def read_markdown(text: str, source: str, defaults: dict | None = None) -> Artic
     published = parse_date(str(meta.get("published") or meta.get("date") or ""))
     paragraphs: list[str] = []
     captions: list[str] = []
+    subheads: list[tuple[int, str]] = []  # (index in paragraphs, text): "## 3. Dolce & Gabbana"
     for raw in lines:
         line = raw.strip()
         if not line:
@@ -239,7 +240,10 @@ def read_markdown(text: str, source: str, defaults: dict | None = None) -> Artic
             title = _clean_inline(line[2:])
             continue
         if line.startswith("#"):
-            continue  # subheads are page furniture
+            heading = _clean_inline(line.lstrip("#"))
+            if heading and paragraphs:  # not text, but they say where a listicle turns to another house
+                subheads.append((len(paragraphs), heading))
+            continue
         in_header = not paragraphs
         if not title and in_header and section is None and len(line) < 60 and has_headline:
             section = _clean_inline(line)
@@ -266,8 +270,9 @@ def read_markdown(text: str, source: str, defaults: dict | None = None) -> Artic
             paragraphs.append(cleaned)
     if not title and not paragraphs:
         raise bad(source, "no article text")
+    shift = 1 if title else 0  # the title opens the text
     if not title and paragraphs and len(paragraphs[0]) < 150 and not paragraphs[0].endswith("."):
-        title = paragraphs.pop(0)
+        title = paragraphs.pop(0)  # and the paragraphs stay where they were
     body = "\n\n".join(([title] if title else []) + paragraphs)
     url = clean_url(meta.get("url"))
     return Article(
@@ -281,6 +286,7 @@ def read_markdown(text: str, source: str, defaults: dict | None = None) -> Artic
         section=section,
         captions=tuple(captions),
         source=source,
+        subheads=tuple((index + shift, heading) for index, heading in subheads),
     )
 
 

@@ -214,3 +214,16 @@ def test_a_house_named_for_a_person_that_appoints_someone_is_the_house():
     _, rels = run("Jil Sander has appointed Simone Bellotti as its creative director.",
                   title="Jil Sander names a new designer")
     assert ("simone bellotti", "creativeDirectorOf", "jil sander") in rels
+
+
+def test_each_section_of_a_listicle_is_about_the_house_its_subhead_names():
+    body = ("Here are the campaigns we like.\n\n## 1. Swarovski\n\nSwarovski's holiday campaign was shot by "
+            "Rafael Pavarotti.\n\n## 2. Rimowa\n\nIts holiday campaign, photographed by Tim Walker, stars "
+            "Chinese actress Zhou Dongyu.")
+    from kg.read import read_markdown
+
+    art = read_markdown("# Holiday campaigns worth a look\n\n" + body, "t.md")
+    rels = {(r.subject[1], r.predicate, r.object[1]) for r in extract(art).relations}
+    rimowa = {s for s, p, o in rels if p == "photographedBy" and o == "tim walker"}
+    assert rimowa and all("rimowa" in s for s in rimowa)
+    assert any(s.startswith("rimowa") and p == "features" and o == "zhou dongyu" for s, p, o in rels)

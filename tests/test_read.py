@@ -311,3 +311,11 @@ def test_read_html_odd_pages_raise_no_warning(page):
         read_html(page, "a.html")  # warnings are errors in this suite
     except BadArticle:
         pass
+
+
+def test_read_markdown_keeps_where_each_subhead_opens_a_paragraph():
+    art = read_markdown("# Five holiday campaigns\n\nIntro text here.\n\n## 1. Swarovski\n\nShot by X.\n\n"
+                        "## 2. Uniqlo\n\nFederer returns.", "f.md")
+    paragraphs = art.text.split("\n\n")
+    assert [(paragraphs[i], h) for i, h in art.subheads] == [("Shot by X.", "1. Swarovski"),
+                                                            ("Federer returns.", "2. Uniqlo")]

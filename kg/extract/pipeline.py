@@ -43,6 +43,28 @@ def _collaborations(sentences: list, found: list, anywhere: bool = False) -> dic
     return pairs
 
 
+def _section_houses(article: Article, lex: Lexicon) -> dict[int, str]:
+    """Paragraph index -> the house its section is about, in a listicle whose subheads name
+    houses ("## 3. Dolce & Gabbana"); a subhead naming none ends the last one's section."""
+    if not article.subheads:
+        return {}
+    paragraphs = len(re.split(r"\n\s*\n", article.text))
+    starts: list[tuple[int, str | None]] = []
+    for index, heading in article.subheads:
+        name = re.sub(r"^\s*(?:\d+[.):]|[IVX]+\.)\s*", "", heading).strip()
+        brands = [m for m in mention_finder.find(name, 0, lex) if m.type == "Brand"]
+        whole = len(brands) == 1 and len(brands[0].surface) >= len(name.rstrip(".:!")) - 1
+        starts.append((index, brands[0].name if whole else None))
+    if sum(1 for _, house in starts if house) < 2:
+        return {}  # one named subhead is a topic, not a list of houses
+    houses: dict[int, str] = {}
+    for (index, house), (end, _) in zip(starts, starts[1:] + [(paragraphs, None)], strict=True):
+        for n in range(index, end):
+            if house:
+                houses[n] = house
+    return houses
+
+
 def _add_surnames(sentences: list, found: list) -> None:
     """"Gosling has been a TAG Heuer ambassador": a lone surname of a person the article
     names in full elsewhere is a mention of them (``resolve`` joins it to the full name)."""
@@ -144,10 +166,13 @@ def extract(article: Article) -> Extraction:
     main = main_brand(title_mentions, [m for ms in found for m in ms])
     collaborations = _collaborations(sentences, found)
     year = article.published.year if article.published else None
-    resolved = resolve(found, lex, main, year, article.text)
+    houses = _section_houses(article, lex)
+    mains = [houses.get(s.paragraph) for s in sentences] if houses else None
+    resolved = resolve(found, lex, main, year, article.text, mains)
     entities = resolved.entities
     main_key = ("Brand", fold(main)) if main else None
-    ctx = Context(main_brand=main_key, year=year)
+    ctx = Context(main_brand=main_key, year=year, main_name=main)
+    ctx.section_houses = {n: ("Brand", fold(h), h) for n, h in houses.items()}
     ctx.campaign_paragraphs = {n for n, para in enumerate(paragraphs)
                                if re.search(r"\b(?:campaign|advertising|advertisements?|imagery|ads)\b", para, re.I)}
 
@@ -155,10 +180,11 @@ def extract(article: Article) -> Extraction:
     defaults: list[tuple[str, str]] = []
 
     def make_default_campaign() -> tuple[str, str] | None:
-        if not main or not says_campaign:
+        house = ctx.main_name  # a listicle's section's house, or the article's
+        if not house or not says_campaign:
             return None
-        name = " ".join(x for x in (main, str(year) if year else None) if x) + " campaign"
-        entity = Entity("Campaign", name, brand=main)
+        name = " ".join(x for x in (house, str(year) if year else None) if x) + " campaign"
+        entity = Entity("Campaign", name, brand=house)
         entities.setdefault(entity.key, entity)
         defaults.append(entity.key)
         return entity.key

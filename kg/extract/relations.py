@@ -51,6 +51,9 @@ class Context:
     make_collaboration_campaign: object = None  # callable (house, partner, sentence) -> Key, set by the pipeline
     collaboration_paragraph: int = -1  # where the text turned to the collaboration's own images
     before_collaboration: Key | None = None
+    main_name: str | None = None  # the house as written, for an unnamed campaign's name
+    section_houses: dict[int, tuple[str, str, str]] = field(default_factory=dict)  # paragraph -> (Brand, key, name)
+    article_house: tuple[Key | None, str | None] | None = None  # main_brand and main_name before any section
     relations: dict[tuple[Key, str, Key], Relation] = field(default_factory=dict)
 
 
@@ -117,6 +120,7 @@ class RuleSet:
     def sentence(self, sent: Sentence, refs: list[Ref]) -> None:
         text = sent.text
         rel = [(r.mention.start - sent.start, r) for r in refs]
+        self._section(sent)
         self._collaboration_campaign(sent)
         campaigns = [(pos, r) for pos, r in rel if r.type == "Campaign"]
         if campaigns:
@@ -142,6 +146,20 @@ class RuleSet:
             self.ctx.people_seen += [r for r in people if r.key not in seen]
 
     # -- helpers -----------------------------------------------------------------------
+    def _section(self, sent: Sentence) -> None:
+        """In a listicle of houses, each section is about its own house and campaign."""
+        ctx = self.ctx
+        if not ctx.section_houses or sent.title:
+            return
+        if ctx.article_house is None:
+            ctx.article_house = (ctx.main_brand, ctx.main_name)
+        house = ctx.section_houses.get(sent.paragraph)
+        brand, name = ((house[0], house[1]), house[2]) if house else ctx.article_house
+        if brand != ctx.main_brand:
+            ctx.main_brand, ctx.main_name = brand, name
+            ctx.current_campaign = ctx.default_campaign = None
+            ctx.topic_person, ctx.last_people = None, []
+
     def _collaboration_campaign(self, sent: Sentence) -> None:
         """"The collaboration campaign was shot in Berlin by ...": the paragraph is about the
         "A x B" collaboration's own campaign, not the house's main one; the next paragraph
@@ -232,6 +250,8 @@ class RuleSet:
                 break
             if out and re.search(r"\b(said|says|who|which|while|but|when)\b", gap):
                 break
+            if out and re.match(r"\s*,?\s*(?:and\s+)?(?:stars|starring|features|featuring|puts|casts)\b", gap):
+                break  # "photographed by Tim Walker, stars Zhou Dongyu": a verb, not "fellow stars"
             if out and not self._descriptor_gap(gap):
                 break
             out.append(r)
@@ -487,7 +507,8 @@ class RuleSet:
             if r.type not in ("Person", "Product"):
                 continue
             end = p + len(r.mention.surface)
-            if any(a <= p and p - b <= 40 and not re.search(r"[;.]|\b(?:and|with)\b\s+(?!\w+\s+\w+\s+by)",
+            if any(a <= p and p - b <= 40 and not re.search(r"[;.]|\b(?:and|with)\b\s+(?!\w+\s+\w+\s+by)|"
+                                                              r",\s*(?:stars|starring|features|featuring|puts|casts)\b",
                                                               text[b:p]) for a, b in shot):
                 continue
             if any(abs(p - b) <= 3 or abs(a - end) <= 4 for a, b in titles):

@@ -65,8 +65,9 @@ def main_brand(title_mentions: list[Mention], all_mentions: list[Mention]) -> st
 
 
 def resolve(sentences_mentions: list[list[Mention]], lex: Lexicon, main: str | None,
-            article_year: int | None, text: str = "") -> Resolved:
-    """Cluster the mentions of every sentence into entities."""
+            article_year: int | None, text: str = "", mains: list[str | None] | None = None) -> Resolved:
+    """Cluster the mentions of every sentence into entities. ``mains`` gives, sentence by
+    sentence, the house a listicle's section is about, where it differs from ``main``."""
     _TEXT["text"] = text
     res = Resolved(main_brand=main)
     if not ASIAN_SURNAMES:
@@ -91,11 +92,13 @@ def resolve(sentences_mentions: list[list[Mention]], lex: Lexicon, main: str | N
             return True
         return any(re.fullmatch(r"\s*(?:,|,?\s*and|&)\s*", _between(o, m)) for o in others)
 
-    for sentence in sentences_mentions:
+    for i, sentence in enumerate(sentences_mentions):
+        res.main_brand = (mains[i] if mains else None) or main
         for m in sentence:
             key = _resolve_one(m, sentence, res, lex, products, persons_full, backed, article_year)
             if key:
                 res.refs[id(m)] = key
+    res.main_brand = main
     return res
 
 
