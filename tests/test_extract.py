@@ -227,3 +227,10 @@ def test_each_section_of_a_listicle_is_about_the_house_its_subhead_names():
     rimowa = {s for s, p, o in rels if p == "photographedBy" and o == "tim walker"}
     assert rimowa and all("rimowa" in s for s in rimowa)
     assert any(s.startswith("rimowa") and p == "features" and o == "zhou dongyu" for s, p, o in rels)
+
+
+def test_an_article_about_a_group_and_its_house_is_about_the_house():
+    _, rels = run("The chief executive of Ermenegildo Zegna Group spoke about the brand. Zegna opened a store "
+                  "in Milan. Mads Mikkelsen has been a friend of the house for years.",
+                  title="Gildo Zegna: 'We don't chase the noise'")
+    assert ("mads mikkelsen", "ambassadorOf", "zegna") in rels

@@ -163,7 +163,7 @@ def extract(article: Article) -> Extraction:
         for m in title_mentions:
             if m.type == "Quoted":
                 m.type, m.confident = "Campaign", True
-    main = main_brand(title_mentions, [m for ms in found for m in ms])
+    main = main_brand(title_mentions, [m for ms in found for m in ms], lex)
     collaborations = _collaborations(sentences, found)
     year = article.published.year if article.published else None
     houses = _section_houses(article, lex)

@@ -55,13 +55,17 @@ def _last_names(name: str) -> list[str]:
     return [" ".join(words[i:]) for i in range(1, len(words))]
 
 
-def main_brand(title_mentions: list[Mention], all_mentions: list[Mention]) -> str | None:
-    """The article's house: the first brand in the headline, else the most mentioned."""
+def main_brand(title_mentions: list[Mention], all_mentions: list[Mention], lex: Lexicon | None = None) -> str | None:
+    """The article's house: the first brand in the headline, else the most mentioned house
+    (a group only when no house is named)."""
+    if lex is not None:
+        _know_groups(lex)
     for m in title_mentions:
         if m.type == "Brand":
             return m.name
     counts = Counter(m.name for m in all_mentions if m.type == "Brand")
-    return counts.most_common(1)[0][0] if counts else None
+    houses = Counter({name: n for name, n in counts.items() if not GROUPS.get(fold(name))})
+    return (houses or counts).most_common(1)[0][0] if counts else None  # a group's interview is about its house
 
 
 def resolve(sentences_mentions: list[list[Mention]], lex: Lexicon, main: str | None,
@@ -72,8 +76,7 @@ def resolve(sentences_mentions: list[list[Mention]], lex: Lexicon, main: str | N
     res = Resolved(main_brand=main)
     if not ASIAN_SURNAMES:
         ASIAN_SURNAMES.update(fold(n) for n in lex.asian_surnames)
-    if not GROUPS:
-        GROUPS.update({fold(e.name): True for e in lex.brand_by_id.values() if e.kind == "group"})
+    _know_groups(lex)
     flat = [m for ms in sentences_mentions for m in ms]
     products = {fold(m.name): m for m in flat if m.type == "Product" and m.confident}
     persons_full = {fold(m.name): m for m in flat if m.type == "Person" and len(m.name.split()) >= 2
@@ -218,6 +221,11 @@ def _with_honorific(m: Mention) -> str:
 
 
 GROUPS: dict[str, bool] = {}
+
+
+def _know_groups(lex: Lexicon) -> None:
+    if not GROUPS:
+        GROUPS.update({fold(e.name): True for e in lex.brand_by_id.values() if e.kind == "group"})
 ASIAN_SURNAMES: set[str] = set()  # folded; filled from the lexicon by ``resolve``
 
 
