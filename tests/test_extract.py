@@ -234,3 +234,25 @@ def test_an_article_about_a_group_and_its_house_is_about_the_house():
                   "in Milan. Mads Mikkelsen has been a friend of the house for years.",
                   title="Gildo Zegna: 'We don't chase the noise'")
     assert ("mads mikkelsen", "ambassadorOf", "zegna") in rels
+
+
+def test_ending_speculation_is_no_rumour():
+    _, rels = run("MILAN — Jil Sander has appointed Simone Bellotti as its creative director, the label said, "
+                  "ending weeks of speculation.", title="Jil Sander names Simone Bellotti")
+    assert ("simone bellotti", "creativeDirectorOf", "jil sander") in rels
+
+
+def test_co_founder_and_creative_director_before_or_after_a_name():
+    _, after = run('"Stockholm at night is lonely," said Jonny Johansson, co-founder and creative director of '
+                   "Acne Studios.", title="Acne Studios goes dark")
+    _, before = run("Creative director and co-founder Ditte Reffstrup told us she wanted a party.",
+                    title="Ganni's holiday campaign")
+    assert ("jonny johansson", "creativeDirectorOf", "acne studios") in after
+    assert ("ditte reffstrup", "creativeDirectorOf", "ganni") in before
+
+
+def test_a_house_named_after_a_second_title_is_that_titles():
+    _, rels = run("She succeeded Louise Trotter, creative director from 2018 to 2022, who has since been named "
+                  "creative director of Carven.", title="Lacoste's new era")
+    assert {("louise trotter", "creativeDirectorOf", "lacoste"),
+            ("louise trotter", "creativeDirectorOf", "carven")} <= rels

@@ -69,6 +69,9 @@ class Ref:
         return self.key[0]
 
 
+# "ending weeks of speculation", "confirming rumours": the rumour is over, the fact stated
+_ENDED_RUMOUR = re.compile(r"\b(?:end(?:ing|ed|s)?|put(?:ting|s)?\s+an\s+end\s+to|after|following|confirm(?:ing|ed|s)?)"
+                           r"(?:\s+[\w\-]+){0,3}\s*$", re.I)
 # "the house's face", "its longtime face": a face of the house itself (group 1 is "face")
 _POSSESSIVE_FACE = re.compile(r"\b(?:the\s+(?:house|brand|label|maison)['’]s|its)\s+(?:[a-z][\w\-]*\s+){0,2}?"
                               r"(face)\b(?!\s+(?:of|for)\b)")
@@ -128,7 +131,8 @@ class RuleSet:
             self.ctx.current_campaign = (named or [campaigns[-1][1]])[-1].key
             if self.ctx.default_campaign is None:
                 self.ctx.default_campaign = self.ctx.current_campaign
-        rumour, negated = bool(trigger_spans("rumour", text)), bool(trigger_spans("negation", text))
+        rumour = any(not _ENDED_RUMOUR.search(text[max(0, a - 40):a]) for a, _ in trigger_spans("rumour", text))
+        negated = bool(trigger_spans("negation", text))
         doubtful = rumour or negated
         self.parent_company(sent, rel)
         if not rumour:
@@ -382,7 +386,8 @@ class RuleSet:
                 continue
             lo, hi = _clause_bounds(text, a)
             after = [r for r in self._people_after(text, b, rel, hi)
-                     if re.fullmatch(r"[\s,:]*(?:(?:Mr|Ms|Mrs|Dr)\.?\s*)?", text[b:r.mention.start - sent.start])]
+                     if re.fullmatch(r"[\s,:]*(?:and\s+(?:co-?)?founder\s+)?(?:(?:Mr|Ms|Mrs|Dr)\.?\s*)?",
+                                     text[b:r.mention.start - sent.start])]
             people = after[:1]
             before = [(p, r) for p, r in rel if r.type == "Person" and max(lo, lo_limit) <= p < a]
             if not people and before:
@@ -390,11 +395,12 @@ class RuleSet:
                 between = text[p + len(r.mention.surface):a]
                 if not re.search(r"\b(said|says|told|under|after|with|and)\b", between) or \
                         re.search(r"\bas\b", between) or re.match(r",\s*who\b", between) or \
-                        re.fullmatch(r",\s*(?:the\s+)?(?:brand|house|label|company|maison)['’]s\s+(?:co-?)?founder\s+"
-                                     r"and\s+", between) or \
+                        re.fullmatch(r",\s*(?:(?:the\s+)?(?:brand|house|label|company|maison)['’]s\s+)?(?:co-?)?"
+                                     r"founders?\s+and\s+", between) or \
                         re.search(r"[:;]\s*(?:he|she)\s+(?:was|is|had been|has been|became|served as)\s+$", between):
                     people = [r]
-                    if re.match(r",\s*who\b", between) and len(before) > 1:  # "X and Y, who shared the title"
+                    if re.match(r",\s*(?:who\b|the\s+\w+['’]s\s+(?:co-?)?founders\b)", between) and len(before) > 1:
+                        # "X and Y, who shared the title", "X and Y, the house's founders and creative directors"
                         q, prev = before[-2]
                         if re.fullmatch(r"\s+and\s+", text[q + len(prev.mention.surface):p]):
                             people.append(prev)
@@ -412,7 +418,8 @@ class RuleSet:
             if people:
                 last_people = people
             anchor = people[0].mention.start - sent.start if people else None
-            brand = self._brand_near(text, a, b, rel, lo, hi, anchor)
+            following = [x for x, _ in trigger_spans("creative_title", text) if x > b]
+            brand = self._brand_near(text, a, b, rel, lo, min([hi] + following), anchor)
             if not brand:
                 continue
             past = self._past(text, max(lo, a - 40), b + 20)
