@@ -256,3 +256,11 @@ def test_a_house_named_after_a_second_title_is_that_titles():
                   "creative director of Carven.", title="Lacoste's new era")
     assert {("louise trotter", "creativeDirectorOf", "lacoste"),
             ("louise trotter", "creativeDirectorOf", "carven")} <= rels
+
+
+def test_an_earlier_campaign_named_by_its_season_after_the_word_is_its_own():
+    _, rels = run("Khaite's Fall 2024 campaign was shot by Zoe Ghertner. The brand's first proper advertising "
+                  "campaign, for spring 2021, was photographed by Karim Sadli and starred Kaia Gerber.",
+                  title="Khaite's fall campaign")
+    assert ("khaite spring 2021 campaign", "photographedBy", "karim sadli") in rels
+    assert ("khaite fall 2024 campaign", "features", "kaia gerber") not in rels

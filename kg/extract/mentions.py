@@ -341,6 +341,16 @@ def find(sentence_text: str, offset: int, lex: Lexicon, is_caption: bool = False
             out.append(Mention("Campaign", "", offset + s, offset + m.end(), text[s:m.end()],
                                season=normalise_season(bare.group(1)), confident=False))
             continue
+        later = re.match(r",?\s+for\s+(?:the\s+)?", text[m.end():])
+        later = SEASON.match(text, m.end() + later.end()) if later else None
+        if later and re.match(r"\s+(?:[\w'’\-]+\s+){0,2}(?:collection|collections|line|show|range)\b",
+                              text[later.end():]):
+            later = None  # "the campaign for the spring/summer 2024 women's collection": the season's, named or not
+        if not (sm or ym) and later:  # "the first campaign, for spring 2021, was shot by ..."
+            out.append(Mention("Campaign", "", offset + m.start(), offset + later.end(), text[m.start():later.end()],
+                               season=normalise_season(later.group(1)), year=later.group(2) if len(later.group(2)) == 4
+                               else "20" + later.group(2), confident=False))
+            continue
         if not (sm or ym):
             continue
         s = window_start + len(window) - len(clause) + (sm or ym).start()
