@@ -7,6 +7,7 @@ import pytest
 
 from kg.extract import extract
 from kg.extract.sentences import split
+from kg.ids import fold
 from kg.model import Article
 
 
@@ -264,3 +265,16 @@ def test_an_earlier_campaign_named_by_its_season_after_the_word_is_its_own():
                   title="Khaite's fall campaign")
     assert ("khaite spring 2021 campaign", "photographedBy", "karim sadli") in rels
     assert ("khaite fall 2024 campaign", "features", "kaia gerber") not in rels
+
+
+def test_a_rumour_about_something_else_keeps_the_title_beside_the_names():
+    _, rels = run("Domenico Dolce and Stefano Gabbana, the house's founders and creative directors, reportedly "
+                  "cast the extras from their own neighborhoods.", title="Dolce & Gabbana goes home")
+    house = fold("Dolce & Gabbana")
+    assert {("domenico dolce", "creativeDirectorOf", house), ("stefano gabbana", "creativeDirectorOf", house)} <= rels
+
+
+def test_a_rumoured_title_is_left_out():
+    _, rels = run("Glenn Martens is reportedly in talks to become creative director of Maison Margiela.",
+                  title="Maison Margiela news")
+    assert not any(p == "creativeDirectorOf" for _, p, _ in rels)

@@ -131,14 +131,15 @@ class RuleSet:
             self.ctx.current_campaign = (named or [campaigns[-1][1]])[-1].key
             if self.ctx.default_campaign is None:
                 self.ctx.default_campaign = self.ctx.current_campaign
-        rumour = any(not _ENDED_RUMOUR.search(text[max(0, a - 40):a]) for a, _ in trigger_spans("rumour", text))
-        negated = bool(trigger_spans("negation", text))
+        rumours = [a for a, _ in trigger_spans("rumour", text) if not _ENDED_RUMOUR.search(text[max(0, a - 40):a])]
+        negations = [a for a, _ in trigger_spans("negation", text)]
+        rumour, negated = bool(rumours), bool(negations)
         doubtful = rumour or negated
         self.parent_company(sent, rel)
         if not rumour:
             self.ambassador(sent, rel, negated)
+        self.creative_director(sent, rel, rumours + negations)
         if not doubtful:
-            self.creative_director(sent, rel)
             self.photographer(sent, rel)
             self.features(sent, rel)
         people = [r for _, r in rel if r.type == "Person"]
@@ -373,7 +374,10 @@ class RuleSet:
                         if b.type == "Brand" and p < q < p + len(r.mention.surface) + m.end():
                             self.emit(r.key, "ambassadorOf", b.key, sent, 0.75)
 
-    def creative_director(self, sent: Sentence, rel: list[tuple[int, Ref]]) -> None:
+    def creative_director(self, sent: Sentence, rel: list[tuple[int, Ref]], doubts: list[int] | None = None) -> None:
+        """Creative and artistic directors. A rumour or denial (at ``doubts``) cancels a title
+        only within the stretch from the holder's comma-bounded phrase to the end of the
+        title's ("X and Y, the founders and creative directors, reportedly cast ..." keeps it)."""
         text = sent.text
         prev_end = 0
         last_people: list[Ref] = []
@@ -422,6 +426,12 @@ class RuleSet:
             brand = self._brand_near(text, a, b, rel, lo, min([hi] + following), anchor)
             if not brand:
                 continue
+            if doubts:
+                first = min([a] + [r.mention.start - sent.start for r in people if r.mention.start >= sent.start])
+                lo_doubt = text.rfind(",", 0, first) + 1
+                hi_doubt = text.find(",", b) if text.find(",", b) != -1 else len(text)
+                if any(lo_doubt <= d < hi_doubt for d in doubts):
+                    continue
             past = self._past(text, max(lo, a - 40), b + 20)
             if people and re.search(r"\b(?:succeed(?:ing|ed|s)?|replac(?:e|ing|ed|es))\s+$",
                                     text[:people[0].mention.start - sent.start]):
