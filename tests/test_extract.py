@@ -278,3 +278,11 @@ def test_a_rumoured_title_is_left_out():
     _, rels = run("Glenn Martens is reportedly in talks to become creative director of Maison Margiela.",
                   title="Maison Margiela news")
     assert not any(p == "creativeDirectorOf" for _, p, _ in rels)
+
+
+def test_someone_who_photographed_a_named_person_in_a_campaign_shot_it():
+    _, rels = run("For its holiday campaign, Dolce & Gabbana went home to Sicily. Branislav Simoncik photographed "
+                  "Monica Bellucci at a family dinner in a Palermo palazzo.", title="Dolce & Gabbana goes home")
+    campaign = fold("Dolce & Gabbana") + " holiday 2024 campaign"
+    assert (campaign, "photographedBy", "branislav simoncik") in rels
+    assert (campaign, "features", "monica bellucci") in rels

@@ -39,6 +39,7 @@ PERSON_BEFORE = re.compile(r"\b(?:(?:shot|lensed|photographed|captured|taken|sty
                            r"and|with|by)\s+$", re.I)
 PERSON_AFTER = re.compile(r"^(?:,\s*(?:who|whose|the\s+\w+\s+(?:behind|of))\b|\s+(?:said|says|added|told|explained|"
                           r"posted|wrote|noted|recalled|described)\b|\s*\((?:born|née)\b|"
+                          r"\s+(?:also\s+)?(?:shot|lensed|photographed)\s+(?:[A-Z]|the\s+campaign)|"
                           r",\s*(?:the|a|an)\s+(?:[\w\-]+\s+){0,2}(?:designer|actor|actress|model|singer|rapper|"
                           r"photographer|founder|co-founder|artist|musician|athlete|footballer)\b|"
                           r"\s+(?:was|has\s+been|had\s+been|is|will\s+be)\s+(?:named|appointed|tapped|hired|promoted|"

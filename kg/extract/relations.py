@@ -478,6 +478,11 @@ class RuleSet:
             elif r.type == "Person" and re.match(r"(?:,[^,;]{1,80},)?\s+(?:also\s+)?(?:shot|lensed|photographed)\s+"
                                                 r"(?:the|its|this)\b", tail):
                 found.append(r)
+            elif r.type == "Person" and (self.ctx.current_campaign or sent.paragraph in self.ctx.campaign_paragraphs) \
+                    and (m := re.match(r"\s+(?:shot|lensed|photographed)\s+", tail)) and any(
+                        q.type == "Person" and q is not r and q.mention.start - sent.start == p + len(r.mention.surface)
+                        + m.end() for _, q in rel) and not re.search(r"\bfor\s+(?!the\s+campaign)[A-Z]", tail[:120]):
+                found.append(r)  # "Branislav Simoncik photographed Monica Bellucci at a family dinner"
         self.photographers = {r.key for r in found}
         self.known_photographers |= self.photographers
         for r in found:
