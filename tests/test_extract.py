@@ -286,3 +286,11 @@ def test_someone_who_photographed_a_named_person_in_a_campaign_shot_it():
     campaign = fold("Dolce & Gabbana") + " holiday 2024 campaign"
     assert (campaign, "photographedBy", "branislav simoncik") in rels
     assert (campaign, "features", "monica bellucci") in rels
+
+
+def test_a_quoted_campaign_title_is_the_campaign_where_it_comes_back_unquoted():
+    _, rels = run('Pandora\'s first work with Pamela Anderson is "BE LOVE," a campaign that goes live today.',
+                  title="Pandora signs Pamela Anderson",
+                  captions=("*Joan Smalls in the BE LOVE campaign.*",))
+    assert ("be love", "features", "joan smalls") in rels
+    assert not any(s == "love" for s, _, _ in rels)

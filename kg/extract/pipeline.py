@@ -65,6 +65,27 @@ def _section_houses(article: Article, lex: Lexicon) -> dict[int, str]:
     return houses
 
 
+def _add_titles(sentences: list, found: list) -> None:
+    """"Joan Smalls in the BE LOVE campaign": a campaign title the article gives in quotes
+    elsewhere is that campaign here too, unquoted (over any shorter mention inside it)."""
+    titles = {m.name for ms in found for m in ms
+              if m.type == "Campaign" and m.name and m.confident and m.surface[:1] in "\"“'‘"}
+    if not titles:
+        return
+    pattern = re.compile(r"(?<![\w\"“'‘])(" + "|".join(re.escape(n) for n in sorted(titles, key=len, reverse=True))
+                         + r")(?![\w\"”'’])")
+    for sent, ms in zip(sentences, found, strict=True):
+        for hit in pattern.finditer(sent.text):
+            start, end = sent.start + hit.start(1), sent.start + hit.end(1)
+            if any(m.start <= start and end <= m.end for m in ms):
+                continue  # already the title, or inside a longer mention
+            if any(m.start < end and start < m.end and not (start <= m.start and m.end <= end) for m in ms):
+                continue  # crosses another mention
+            ms[:] = [m for m in ms if not (start <= m.start and m.end <= end)]
+            ms.append(mention_finder.Mention("Campaign", hit.group(1), start, end, hit.group(1)))
+        ms.sort(key=lambda m: m.start)
+
+
 def _add_surnames(sentences: list, found: list) -> None:
     """"Gosling has been a TAG Heuer ambassador": a lone surname of a person the article
     names in full elsewhere is a mention of them (``resolve`` joins it to the full name)."""
@@ -158,6 +179,7 @@ def extract(article: Article) -> Extraction:
                                  paragraphs[s.paragraph] if s.paragraph < len(paragraphs) else s.text)
              for s in sentences]
     _add_surnames(sentences, found)
+    _add_titles(sentences, found)
     title_mentions = [m for s, ms in zip(sentences, found, strict=True) if s.title for m in ms]
     if re.search(r"\bcampaign\b", article.text, re.I):  # a quoted title in the headline names the campaign
         for m in title_mentions:
