@@ -294,3 +294,22 @@ def test_a_quoted_campaign_title_is_the_campaign_where_it_comes_back_unquoted():
                   captions=("*Joan Smalls in the BE LOVE campaign.*",))
     assert ("be love", "features", "joan smalls") in rels
     assert not any(s == "love" for s, _, _ in rels)
+
+
+def test_a_collection_or_line_described_beside_a_name_is_a_product():
+    out, rels = run("Happy Diamonds, the collection of floating stones that Chopard first showed in 1976, returns.",
+                    title="Chopard at Cannes")
+    assert ("Product", "Happy Diamonds") in out["entities"]
+    assert ("happy diamonds", "brand", "chopard") in rels
+
+
+def test_a_given_names_possessive_is_part_of_the_products_name():
+    out, _ = run("Kato wears pieces from Paula's Ibiza, the summer line the house has produced since 2017.",
+                 title="Loewe's spring campaign")
+    assert ("Product", "Paula's Ibiza") in out["entities"]
+    assert ("Person", "Paula") not in out["entities"]
+
+
+def test_the_spring_collection_after_a_name_is_no_product():
+    out, _ = run("Loewe showed the Spring collection in Paris.", title="Loewe in Paris")
+    assert not any(kind == "Product" for kind, _ in out["entities"])

@@ -157,6 +157,9 @@ def _person_context(text: str, s: int, e: int, lex: Lexicon) -> bool:
 
 APPOSITIVE_PRODUCT = re.compile(r"[\"”’']?\s*,\s*(?:an?|the|its|their|the\s+(?:house|brand|label)['’]s)\s+"
                                 r"((?:[\w\-'’]+\s+){0,3}[a-zé\-]+)")  # "Arceau, the round Hermès watch"
+# Only beside a name ("Happy Diamonds, the collection Chopard first showed in 1976") do these
+# make it a product line; after one ("the spring collection") they do not.
+_LINE_NOUNS = {"collection", "line", "franchise", "range"}
 FOLLOWING_WORDS = re.compile(r"[\"”’']?\s+((?:[a-zé\-]+\s+){0,1}[a-zé\-]+)")
 
 
@@ -169,8 +172,9 @@ def _product_noun_after(text: str, end: int, lex: Lexicon) -> str | None:
         if not m:
             continue
         words = m.group(1).split()
+        nouns = lex.product_nouns | (_LINE_NOUNS if pattern is APPOSITIVE_PRODUCT else set())
         for k in range(len(words), 0, -1):
-            if words[k - 1] in lex.product_nouns and all(
+            if words[k - 1] in nouns and all(
                     w.replace("'", "").replace("’", "").replace("-", "").isalpha() for w in words[:k]):
                 return words[k - 1]
     m = re.match(r"\s+([a-zé\-]+\s+[a-zé\-]+)", tail)
@@ -477,6 +481,14 @@ def _classify_run(run: Run, text: str, offset: int, lex: Lexicon, out: list[Ment
     if not noun and shared and shared.group(1) in lex.product_nouns and not lex.is_given_name(toks[0].text):
         noun = shared.group(1)  # "the Pouch and Cassette bags": the plural noun names both
     if noun:
+        owner = re.search(r"\b([A-Z][a-z]+)['’]s\s+$", text[:s])
+        if owner and lex.is_given_name(owner.group(1)) and not lead_brand and not any(
+                m.type == "Brand" and m.start == offset + owner.start() for m in out):
+            # "Paula's Ibiza, the summer line": a given name's possessive is part of the product's name
+            out[:] = [m for m in out if m.start != offset + owner.start()]
+            taken[:] = [(a, b) for a, b in taken if a != owner.start()]
+            s = owner.start()
+            name = text[s:e]
         out.append(Mention("Product", name, offset + s, offset + e, text[s:e], brand=lead_brand))
         taken.append((s, e))
         return
