@@ -313,3 +313,10 @@ def test_a_given_names_possessive_is_part_of_the_products_name():
 def test_the_spring_collection_after_a_name_is_no_product():
     out, _ = run("Loewe showed the Spring collection in Paris.", title="Loewe in Paris")
     assert not any(kind == "Product" for kind, _ in out["entities"])
+
+
+def test_a_single_quoted_title_may_hold_an_apostrophe():
+    out, rels = run("The campaign, shot by Harley Weir, stars fencer Enzo Lefort.",
+                    title="Hermès takes the H08 off the clock in 'L'Heure Buissonnière'")
+    assert ("Campaign", "L'Heure Buissonnière") in out["entities"]
+    assert (fold("L'Heure Buissonnière"), "brand", "hermes") in rels

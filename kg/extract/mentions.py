@@ -30,7 +30,9 @@ NAME_WORDS = r"[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2}"
 COORDINATED_AFTER = re.compile(rf"^(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)(?:the\s+)?({NAME_WORDS})")
 COORDINATED_BEFORE = re.compile(rf"(?:the\s+)?({NAME_WORDS})(?:,\s*|\s+and\s+|\s+or\s+)(?:the\s+)?$")
 POSSESSIVE_GAP = re.compile(r"['’]s\s+(?:[\w\-]+\s+){0,2}|['’]s\s+[\w\s,'’\-]*?(?:and|,)\s+(?:the\s+)?")
-QUOTED = re.compile(r"“([^”]{1,80})”|\"([^\"]{1,80})\"|‘([^’]{1,80}?)’(?!\w)|(?<!\w)'([^']{1,80}?)'(?!\w)")
+# Single-quoted titles may hold an apostrophe between letters ('L'Heure Buissonnière').
+QUOTED = re.compile(r"“([^”]{1,80})”|\"([^\"]{1,80})\"|‘((?:[^’]|(?<=\w)’(?=\w)){1,80}?)’(?!\w)|"
+                    r"(?<!\w)'((?:[^']|(?<=\w)'(?=\w)){1,80}?)'(?!\w)")
 PERSON_BEFORE = re.compile(r"\b(?:(?:shot|lensed|photographed|captured|taken|styled|directed|designed|founded|"
                            r"fronted|led|joined|signed|hired|appointed|named|succeeded|replaced|accompanied)\s+by|"
                            r"starring|stars|featuring|features|ambassador|ambassadors|director|photographer|"
