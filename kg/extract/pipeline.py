@@ -6,6 +6,7 @@ can feed it one sentence.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..ids import fold
 from ..model import Article, Entity, Evidence, Extraction, Relation
@@ -70,20 +71,8 @@ def _add_titles(sentences: list, found: list) -> None:
     elsewhere is that campaign here too, unquoted (over any shorter mention inside it)."""
     titles = {m.name for ms in found for m in ms
               if m.type == "Campaign" and m.name and m.confident and m.surface[:1] in "\"“'‘"}
-    if not titles:
-        return
-    pattern = re.compile(r"(?<![\w\"“'‘])(" + "|".join(re.escape(n) for n in sorted(titles, key=len, reverse=True))
-                         + r")(?![\w\"”'’])")
-    for sent, ms in zip(sentences, found, strict=True):
-        for hit in pattern.finditer(sent.text):
-            start, end = sent.start + hit.start(1), sent.start + hit.end(1)
-            if any(m.start <= start and end <= m.end for m in ms):
-                continue  # already the title, or inside a longer mention
-            if any(m.start < end and start < m.end and not (start <= m.start and m.end <= end) for m in ms):
-                continue  # crosses another mention
-            ms[:] = [m for m in ms if not (start <= m.start and m.end <= end)]
-            ms.append(mention_finder.Mention("Campaign", hit.group(1), start, end, hit.group(1)))
-        ms.sort(key=lambda m: m.start)
+    _add_named(sentences, found, titles, r"(?<![\w\"“'‘])(", r")(?![\w\"”'’])", replace_inner=True,
+               make=lambda name, s, e, _: mention_finder.Mention("Campaign", name, s, e, name))
 
 
 def _add_surnames(sentences: list, found: list) -> None:
@@ -91,18 +80,27 @@ def _add_surnames(sentences: list, found: list) -> None:
     names in full elsewhere is a mention of them (``resolve`` joins it to the full name)."""
     surnames = {m.name.split()[-1] for ms in found for m in ms
                 if m.type == "Person" and m.confident and len(m.name.split()) >= 2 and len(m.name.split()[-1]) > 2}
-    if not surnames:
+    _add_named(sentences, found, surnames, r"\b(", r")(?:['’]s)?\b", replace_inner=False,
+               make=lambda name, s, e, possessive: mention_finder.Mention(
+                   "Person", name, s, e, name, confident=False, possessive=possessive))
+
+
+def _add_named(sentences: list, found: list, names: set[str], before: str, after: str, replace_inner: bool,
+               make: Callable[[str, int, int, bool], mention_finder.Mention]) -> None:
+    """Add a mention (from ``make(name, start, end, possessive)``) wherever one of ``names``
+    occurs between the patterns ``before`` and ``after`` and no mention stands: none
+    overlapping it, or, with ``replace_inner``, only shorter ones inside it, which it replaces."""
+    if not names:
         return
-    pattern = re.compile(r"\b(" + "|".join(re.escape(s) for s in sorted(surnames, key=len, reverse=True)) +
-                         r")(?:['’]s)?\b")
+    pattern = re.compile(before + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + after)
     for sent, ms in zip(sentences, found, strict=True):
-        taken = [(m.start, m.end) for m in ms]
         for hit in pattern.finditer(sent.text):
             start, end = sent.start + hit.start(1), sent.start + hit.end(1)
-            if not any(a < end and start < b for a, b in taken):
-                ms.append(mention_finder.Mention("Person", hit.group(1), start, end, hit.group(1), confident=False,
-                                  possessive=hit.group(0) != hit.group(1)))
-                taken.append((start, end))
+            inner = [m for m in ms if start <= m.start and m.end <= end]
+            if any(m.start < end and start < m.end and not (replace_inner and m in inner) for m in ms):
+                continue  # the name is there already, or crosses another mention
+            ms[:] = [m for m in ms if m not in inner]
+            ms.append(make(hit.group(1), start, end, hit.group(0) != hit.group(1)))
         ms.sort(key=lambda m: m.start)
 
 
@@ -213,8 +211,7 @@ def extract(article: Article) -> Extraction:
 
     ctx.make_default_campaign = make_default_campaign
     partnered: dict[tuple[str, str], set[str]] = {}  # a collaboration's own campaign -> its partner
-
-    cue_sentence: dict[tuple[str, str], Sentence] = {}
+    cue_sentence: dict[tuple[str, str], Sentence] = {}  # ... and the sentence that turned to it
 
     def make_collaboration_campaign(house: str, partner: str, sent: Sentence) -> tuple[str, str]:
         name = " ".join(x for x in (f"{house} x {partner}", str(year) if year else None) if x) + " campaign"
@@ -256,7 +253,7 @@ def extract(article: Article) -> Extraction:
         partners = collaborations.get(entity.brand or "") if entity.type in ("Product", "Campaign") else None
         partners = set(partners or ()) | partnered.get(key, set())
         sent = first_sentence.get(key)
-        for partner in partners or ():
+        for partner in partners:
             partner_key = ("Brand", fold(partner))
             if partner_key in entities and sent is not None and (key, "brand", partner_key) not in have:
                 relations.append(Relation(key, "brand", partner_key, Evidence(sent.text, sent.start, sent.end, 0.7)))

@@ -69,6 +69,7 @@ class Ref:
         return self.key[0]
 
 
+_CAST_VERB = r"(?:stars|starring|features|featuring|puts|casts)\b"  # "shot by X, stars Y": Y is cast
 # "ending weeks of speculation", "confirming rumours": the rumour is over, the fact stated
 _ENDED_RUMOUR = re.compile(r"\b(?:end(?:ing|ed|s)?|put(?:ting|s)?\s+an\s+end\s+to|after|following|confirm(?:ing|ed|s)?)"
                            r"(?:\s+[\w\-]+){0,3}\s*$", re.I)
@@ -255,7 +256,7 @@ class RuleSet:
                 break
             if out and re.search(r"\b(said|says|who|which|while|but|when)\b", gap):
                 break
-            if out and re.match(r"\s*,?\s*(?:and\s+)?(?:stars|starring|features|featuring|puts|casts)\b", gap):
+            if out and re.match(r"\s*,?\s*(?:and\s+)?" + _CAST_VERB, gap):
                 break  # "photographed by Tim Walker, stars Zhou Dongyu": a verb, not "fellow stars"
             if out and not self._descriptor_gap(gap):
                 break
@@ -530,7 +531,7 @@ class RuleSet:
                 continue
             end = p + len(r.mention.surface)
             if any(a <= p and p - b <= 40 and not re.search(r"[;.]|\b(?:and|with)\b\s+(?!\w+\s+\w+\s+by)|"
-                                                              r",\s*(?:stars|starring|features|featuring|puts|casts)\b",
+                                                              r",\s*" + _CAST_VERB,
                                                               text[b:p]) for a, b in shot):
                 continue
             if any(abs(p - b) <= 3 or abs(a - end) <= 4 for a, b in titles):
