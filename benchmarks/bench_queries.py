@@ -3,9 +3,10 @@
 Articles come from ``benchmarks.corpus`` (made-up people, real houses); their gold records
 become ``Extraction`` values directly, with no extractor in the loop, so the store holds
 exactly what the generator wrote, mapped by ``kg.rdfmap`` and bulk-loaded. Each named
-query runs with parameters taken from the data (the busiest house, person, campaign,
-product) and, where its parameters are optional, with none; the times include entity
-name resolution and reading every row.
+query runs as ``benchmarks.query_times`` runs it in the ingest benchmark: with parameters
+taken from the data (the most-connected house, person, campaign, product) and, where
+its parameters are optional, with none; the times include entity name resolution and
+reading every row.
 
     python -m benchmarks.bench_queries --count 10000 [--store DIR] [--repeat 20]
 
@@ -15,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import random
-import statistics
 import sys
 import tempfile
 import time
@@ -23,9 +23,9 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from benchmarks.corpus import article, pools
+from benchmarks.query_times import time_queries
 from kg.digest import rebuild
 from kg.model import Article, Entity, Evidence, Extraction, Relation
-from kg.query import load_query, named_queries, run
 from kg.rdfmap import quads
 from kg.store import open_store
 
@@ -69,56 +69,9 @@ def build(path: Path, count: int) -> float:
         if index % 1000 == 999:
             print(f"  {index + 1} articles", file=sys.stderr)
     rebuild(store)  # the digest the named queries read (kg ingest keeps it; a bulk load does not)
+    store.optimize(force=True)  # as `kg digest --rebuild` does: merged files, no tombstones
     store.close()
     return time.perf_counter() - started
-
-
-def busiest(store, sparql: str) -> str:
-    """The label of the first row of a ``SELECT ?label ... ORDER BY DESC(?n)`` query."""
-    rows = list(store.query(sparql).rows or ())
-    return rows[0][0].value if rows else ""
-
-
-def parameters(store) -> dict[str, str]:
-    """Realistic parameter values: the most written-about entity of each kind."""
-    def top(kind: str, pattern: str = "") -> str:
-        return busiest(store, f"""SELECT ?label (COUNT(?a) AS ?n) WHERE {{ GRAPH ?a {{ ?e a fkg:{kind} ;
-            rdfs:label ?label . {pattern} }} }} GROUP BY ?e ?label ORDER BY DESC(?n) ?label LIMIT 1""")
-
-    return {
-        "brand": top("Brand", "?x fkg:ambassadorOf ?e ."),
-        "group": top("Brand", "?x fkg:parentCompany ?e ."),
-        "person": top("Person", "?e fkg:ambassadorOf ?x ."),
-        "photographer": top("Person", "?c fkg:photographedBy ?e ."),
-        "campaign": top("Campaign"),
-        "product": top("Product", "?c fkg:features ?e ."),
-        "subject": top("Person", "?e fkg:ambassadorOf ?x ."),
-        "entity": top("Brand"),
-        "year": "2024",
-        "kind": "Person",
-        "relation": "ambassadorOf",
-    }
-
-
-def timed(store, name: str, params: dict[str, str], repeat: int) -> tuple[list[float], list[float], int]:
-    """Wall and CPU milliseconds of each run (parse, bind, execute, read every row); row count.
-
-    CPU time is shown beside wall time because on a shared machine the wall clock also
-    counts time spent waiting for a core.
-    """
-    query = load_query(name)
-    wall, cpu, count = [], [], 0
-    for _ in range(repeat):
-        started, started_cpu = time.perf_counter(), time.process_time()
-        result = run(store, query, params)
-        count = len(list(result.rows)) if result.kind == "select" else len(result.triples or [])
-        wall.append((time.perf_counter() - started) * 1000)
-        cpu.append((time.process_time() - started_cpu) * 1000)
-    return wall, cpu, count
-
-
-def percentile(values: list[float], p: float) -> float:
-    return statistics.quantiles(values, n=100, method="inclusive")[int(p) - 1] if len(values) > 1 else values[0]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -126,6 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--count", type=int, default=10_000, help="articles (default 10000)")
     parser.add_argument("--store", type=Path, help="store folder, built if absent and reused if present")
     parser.add_argument("--repeat", type=int, default=20, help="runs per query (default 20)")
+    parser.add_argument("--budget", type=float, default=10, help="seconds of runs per query at most (default 10)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as scratch:
         path = args.store or Path(scratch) / "store"
@@ -133,20 +87,15 @@ def main(argv: list[str] | None = None) -> int:
             print(f"building {args.count} articles into {path}", file=sys.stderr)
             print(f"build: {build(path, args.count):.1f} s")
         with open_store(path, read_only=True) as store:
-            triples = next(store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").rows)[0].value
+            stored = next(store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").rows)[0].value
             articles = next(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?a a fkg:Article }").rows)[0].value
-            print(f"store: {articles} articles, {triples} quads")
-            values = parameters(store)
-            print(f"{'query':<20} {'parameters':<40} {'rows':>6} {'p50 ms':>7} {'p95 ms':>7} {'cpu p50':>7}")
-            for query in named_queries():
-                runs = [{p.name: values[p.name] for p in query.params if values.get(p.name)}]
-                if not any(p.required for p in query.params) and query.params and not query.needs:
-                    runs.append({})
-                for params in runs:
-                    wall, cpu, count = timed(store, query.name, params, args.repeat)
-                    shown = ", ".join(f"{k}={v}" for k, v in params.items()) or "-"
-                    print(f"{query.name:<20} {shown[:40]:<40} {count:>6} {percentile(wall, 50):>7.1f} "
-                          f"{percentile(wall, 95):>7.1f} {percentile(cpu, 50):>7.1f}", flush=True)
+        print(f"store: {articles} articles, {stored} quads")
+        print(f"{'query':<58} {'rows':>6} {'p50 ms':>7} {'p95 ms':>7}")
+        for case, figures in time_queries(str(path), args.repeat, args.budget, limit=120).items():
+            if "p50_ms" in figures:
+                print(f"{case[:58]:<58} {figures['rows']:>6} {figures['p50_ms']:>7.1f} {figures['p95_ms']:>7.1f}")
+            else:
+                print(f"{case[:58]:<58} {figures['error']}")
     return 0
 
 
