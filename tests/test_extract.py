@@ -320,3 +320,59 @@ def test_a_single_quoted_title_may_hold_an_apostrophe():
                     title="Hermès takes the H08 off the clock in 'L'Heure Buissonnière'")
     assert ("Campaign", "L'Heure Buissonnière") in out["entities"]
     assert (fold("L'Heure Buissonnière"), "brand", "hermes") in rels
+
+
+def run_markdown(markdown: str) -> set:
+    from kg.read import read_markdown
+    x = extract(read_markdown(markdown, "t.md"))
+    return {(r.subject[1], r.predicate, r.object[1]) for r in x.relations}
+
+
+def test_a_listicle_sections_unnamed_campaign_is_its_own_houses():
+    rels = run_markdown("# Four watch campaigns\n\nMarch 1, 2025\n\nHere they are.\n\n## Rolex\n\n"
+                        "Rolex's spring campaign stars Carlos Alcaraz.\n\n## IWC Schaffhausen\n\n"
+                        "IWC's campaign is fronted by Bradley Cooper.")
+    assert ("iwc schaffhausen 2025 campaign", "features", "bradley cooper") in rels
+    assert ("iwc schaffhausen 2025 campaign", "brand", "iwc schaffhausen") in rels
+    assert ("rolex spring 2025 campaign", "features", "bradley cooper") not in rels
+
+
+def test_a_quoted_title_that_is_a_houses_film_for_a_product_is_a_campaign():
+    out, rels = run('The best is "Dual Lives," Jaeger-LeCoultre\'s film for the Reverso Tribute Duoface, '
+                    "starring Irish actor Paul Mescal.")
+    assert ("dual lives", "features", "paul mescal") in rels
+    assert ("dual lives", "features", "reverso tribute duoface") in rels
+
+
+def test_what_a_campaign_is_for_is_a_product_even_after_an_adjective():
+    _, rels = run("IWC's campaign for the redesigned Portugieser Perpetual Calendar is fronted by Bradley Cooper.")
+    assert ("portugieser perpetual calendar", "brand", "iwc schaffhausen") in rels
+
+
+def test_a_name_beside_a_houses_title_is_a_person_even_with_an_ambiguous_given_name():
+    _, rels = run("Christian Knoop, IWC's creative director, said the watch is a working instrument.")
+    assert ("christian knoop", "creativeDirectorOf", "iwc schaffhausen") in rels
+
+
+def test_a_testimonee_is_an_ambassador():
+    _, rels = run("Carlos Alcaraz, a Rolex testimonee since 2022, plays in Murcia.")
+    assert ("carlos alcaraz", "ambassadorOf", "rolex") in rels
+
+
+def test_a_person_wearing_a_product_in_the_campaigns_paragraph_is_cast():
+    _, rels = run("Rolex's spring campaign says little. Carlos Alcaraz wears the new Oyster Perpetual "
+                  "Land-Dweller on a practice court, and the watch stays small.")
+    assert ("rolex spring 2024 campaign", "features", "carlos alcaraz") in rels
+
+
+def test_as_if_is_a_comparison_not_a_doubt():
+    _, rels = run("The house's spring 2024 campaign, captured by British photographer Harley Weir, stars "
+                  "model Mona Tougaard, in knits that look as if they had been bleached by the salt.",
+                  title="Missoni campaign")
+    assert ("missoni spring 2024 campaign", "photographedBy", "harley weir") in rels
+
+
+def test_a_role_beside_a_name_survives_a_rumour_outside_it():
+    _, rels = run("Margherita Missoni, a former face of the brand, does not appear, despite speculation "
+                  "that she would return.", title="Missoni campaign")
+    assert ("margherita missoni", "ambassadorOf", "missoni") in rels

@@ -26,6 +26,12 @@ YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 PRODUCT_CUE = re.compile(r"\b(?:bags?|handbags?|designs?|styles?|accessories|pieces|silhouettes|models|shoes|"
                          r"sneakers|watch(?:es)?|jewel(?:le)?ry|fragrances?|perfumes?|totes?|clutch(?:es)?|"
                          r"reissue[sd]?|versions?)\b", re.I)
+# "the new Oyster Perpetual", "the redesigned Portugieser": "the" and an adjective of
+# newness or renown before a name, which reads as a product there.
+THE_BEFORE = re.compile(r"\bthe\s+(?:(?:new|newest|latest|redesigned|revamped|reworked|reimagined|updated|"
+                        r"reissued|relaunched|classic|iconic|signature|cult|bestselling|best-selling)\s+){0,2}$")
+# "the campaign for the Reverso", "a film for the new Land-Dweller": what an ad is for
+AD_FOR = re.compile(r"\b(?:campaign|film|ad|advert|advertisement|commercial)\s+for\s+the\s+(?:[a-z][\w\-]*\s+){0,2}$")
 NAME_WORDS = r"[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2}"
 COORDINATED_AFTER = re.compile(rf"^(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)(?:the\s+)?({NAME_WORDS})")
 COORDINATED_BEFORE = re.compile(rf"(?:the\s+)?({NAME_WORDS})(?:,\s*|\s+and\s+|\s+or\s+)(?:the\s+)?$")
@@ -48,7 +54,9 @@ PERSON_AFTER = re.compile(r"^(?:,\s*(?:who|whose|the\s+\w+\s+(?:behind|of))\b|\s
                           r"confirmed|unveiled)\s+(?:as\s+)?(?:the\s+|its\s+|a\s+)?(?:new\s+|global\s+)?"
                           r"(?:creative|artistic|design|brand|house|global|ambassador|face|head|chief)|"
                           r",\s*(?:the\s+)?(?:brand|house|label|company|maison)['’]s\s+(?:co-?)?(?:founder|creative|"
-                          r"artistic))")
+                          r"artistic)|"
+                          r",\s*[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,2}['’]s\s+(?:new\s+|former\s+|longtime\s+)?"
+                          r"(?:co-?)?(?:founder|creative\s+director|artistic\s+director|chief|president|chairman|ceo)\b)")
 
 
 @dataclass
@@ -252,7 +260,9 @@ def find(sentence_text: str, offset: int, lex: Lexicon, is_caption: bool = False
                 re.match(r"^\s*,?\s*(?:campaign\s+)?series\b", around_after) and
                 re.search(r"campaign|chapter|ads|advertising|images", text, re.I)) or \
                 re.match(r"^\s*,?\s*(?:a\s+|an\s+|the\s+|its\s+)?(?:[\w\-]+\s+){0,3}(?:campaign|ad campaign|"
-                      r"advertising campaign|series of (?:ads|images)|campaign film)\b", around_after) or re.search(
+                      r"advertising campaign|series of (?:ads|images)|campaign film)\b", around_after) or re.match(
+                r"^\s*,?\s*(?:a\s+|an\s+|the\s+|its\s+)?(?:[\w\-'’]+\s+){0,3}(?:short\s+)?film\s+for\s+(?:the|its|a)\b",
+                around_after) or re.search(
                 r"\b(?:campaign|campaign,?\s+(?:titled|called|dubbed|named)|titled|dubbed|called|named|"
                 r"campaign\s+for\s+(?:the|its|his|her))\s*,?\s*$",
                 around_before) or re.search(r"\b(?:campaign)\b", around_after[:25]):
@@ -518,7 +528,7 @@ def _classify_run(run: Run, text: str, offset: int, lex: Lexicon, out: list[Ment
         return
     is_person, confident = _looks_like_person(run if toks == list(run.tokens) else _sub_run(run, toks, text),
                                               lex, before, after)
-    if is_person and re.search(r"\bthe\s+$", before) and not honorific and (not (
+    if is_person and THE_BEFORE.search(before) and not honorific and (not (
             fold(name) in lex.mononyms or lex.is_given_name(toks[0].text)) or product_context):
         is_person = False
     if is_person or honorific:
@@ -531,9 +541,9 @@ def _classify_run(run: Run, text: str, offset: int, lex: Lexicon, out: list[Ment
         taken.append((s, e))
         return
     # A capitalised name after "the" with no other reading: maybe a product ("the Le Cagole").
-    if re.search(r"\bthe\s+$", before) and len(toks) <= 3 and not re.match(r"\d", name) and \
+    if THE_BEFORE.search(before) and len(toks) <= 3 and not re.match(r"\d", name) and \
             not re.match(r"\s+(?:in|at|on)\s+[A-Z]", after):
-        cue = product_context
+        cue = product_context or bool(AD_FOR.search(before))
         out.append(Mention("Product", name, offset + s, offset + e, text[s:e], confident=cue))
         taken.append((s, e))
 

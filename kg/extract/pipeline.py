@@ -105,14 +105,17 @@ def _add_named(sentences: list, found: list, names: set[str], before: str, after
 
 
 def _merge_default_campaign(defaults: list, entities: dict, found: list, refs: dict) -> dict:
-    """An unnamed campaign made up before the article named one is that named campaign."""
+    """An unnamed campaign made up before the article named one of the same house is that
+    named campaign (in a listicle, another section's campaign is another house's)."""
     if not defaults or defaults[0] not in entities:
         return {}
     default = defaults[0]
+    house = entities[default].brand
     for ms in found:
         for m in ms:
             key = refs.get(id(m))
-            if key and key[0] == "Campaign" and key != default and key in entities:
+            if key and key[0] == "Campaign" and key != default and key in entities and \
+                    fold(entities[key].brand or house or "") == fold(house or ""):
                 del entities[default]
                 return {default: key}
     return {}
@@ -239,6 +242,9 @@ def extract(article: Article) -> Extraction:
                 first_sentence[key] = sent
     for key, sent in cue_sentence.items():
         first_sentence.setdefault(key, sent)
+    for r in relations:  # a campaign no sentence names (a listicle section's) is first seen in its facts
+        if r.subject[0] == "Campaign" and r.subject not in first_sentence:
+            first_sentence[r.subject] = Sentence(r.evidence.sentence, r.evidence.start, r.evidence.end, -1)
     have = {(r.subject, r.predicate, r.object) for r in relations}
     for key, entity in list(entities.items()):
         if entity.type not in ("Product", "Campaign") or not entity.brand:

@@ -73,6 +73,8 @@ _CAST_VERB = r"(?:stars|starring|features|featuring|puts|casts)\b"  # "shot by X
 # "ending weeks of speculation", "confirming rumours": the rumour is over, the fact stated
 _ENDED_RUMOUR = re.compile(r"\b(?:end(?:ing|ed|s)?|put(?:ting|s)?\s+an\s+end\s+to|after|following|confirm(?:ing|ed|s)?)"
                            r"(?:\s+[\w\-]+){0,3}\s*$", re.I)
+# "look as if they had been bleached", "even if": a comparison or concession, not a doubt
+_COMPARISON_IF = re.compile(r"\b(?:as|even)\s+$", re.I)
 # "the house's face", "its longtime face": a face of the house itself (group 1 is "face")
 _POSSESSIVE_FACE = re.compile(r"\b(?:the\s+(?:house|brand|label|maison)['’]s|its)\s+(?:[a-z][\w\-]*\s+){0,2}?"
                               r"(face)\b(?!\s+(?:of|for)\b)")
@@ -132,15 +134,13 @@ class RuleSet:
             self.ctx.current_campaign = (named or [campaigns[-1][1]])[-1].key
             if self.ctx.default_campaign is None:
                 self.ctx.default_campaign = self.ctx.current_campaign
-        rumours = [a for a, _ in trigger_spans("rumour", text) if not _ENDED_RUMOUR.search(text[max(0, a - 40):a])]
+        rumours = [a for a, _ in trigger_spans("rumour", text) if not _ENDED_RUMOUR.search(text[max(0, a - 40):a])
+                   and not _COMPARISON_IF.search(text[max(0, a - 6):a])]
         negations = [a for a, _ in trigger_spans("negation", text)]
-        rumour, negated = bool(rumours), bool(negations)
-        doubtful = rumour or negated
         self.parent_company(sent, rel)
-        if not rumour:
-            self.ambassador(sent, rel, negated)
+        self.ambassador(sent, rel, rumours + negations)
         self.creative_director(sent, rel, rumours + negations)
-        if not doubtful:
+        if not (rumours or negations):
             self.photographer(sent, rel)
             self.features(sent, rel)
         people = [r for _, r in rel if r.type == "Person"]
@@ -298,18 +298,17 @@ class RuleSet:
         comma = text.find(",", b)
         return person, (comma if comma != -1 else len(text))
 
-    def ambassador(self, sent: Sentence, rel: list[tuple[int, Ref]], negated: bool = False) -> None:
-        """Ambassadors, faces, muses and friends of a house. In a sentence with a negation
-        only a role set beside a name ("X, the house's face since 2022, does not appear")
-        counts, and only when the negation is outside it."""
+    def ambassador(self, sent: Sentence, rel: list[tuple[int, Ref]], doubts: list[int] | None = None) -> None:
+        """Ambassadors, faces, muses and friends of a house. In a sentence with a negation or
+        a rumour (at ``doubts``) only a role set beside a name ("X, the house's face since
+        2022, does not appear") counts, and only when the doubt is outside it."""
         text = sent.text
-        negations = trigger_spans("negation", text) if negated else []
         spans = trigger_spans("ambassador", text) + [
             (m.start(1), m.end(1)) for m in _POSSESSIVE_FACE.finditer(text)]
         for a, b in sorted(set(spans)):
             beside = self._appositive(text, a, b, rel)
-            if negated and (beside is None or any(
-                    beside[0].mention.end - sent.start <= n < beside[1] for n, _ in negations)):
+            if doubts and (beside is None or any(
+                    beside[0].mention.end - sent.start <= n < beside[1] for n in doubts)):
                 continue
             follow = text[b:b + 40].lower()
             if text[a:b].lower().startswith("face") and re.match(r"\s*(?:the\s+|its\s+|a\s+)?(?:[\w\-’']+\s+){0,3}"
@@ -513,6 +512,9 @@ class RuleSet:
             cue = True
         if not cue and verbs and self.ctx.current_campaign and self._continues_cast(text, rel):
             cue = True  # "He appears alongside X and Y", "Lowell wears the Padlock pumps"
+        if not cue and sent.paragraph in self.ctx.campaign_paragraphs and self.ctx.current_campaign and \
+                self._wears_product(text, rel):
+            cue = True  # in the campaign's paragraph, "X wears the new Land-Dweller"
         if trigger_spans("campaign_cue", text):
             self.ctx.cue_paragraph = sent.paragraph
         products_only = False
@@ -559,6 +561,19 @@ class RuleSet:
             camp = self._campaign_for(p, rel) or self._ensure_default_campaign()
             if camp:
                 self.emit(camp, "features", r.key, sent, 0.75 if r.type == "Person" else 0.7)
+
+    @staticmethod
+    def _wears_product(text: str, rel: list[tuple[int, Ref]]) -> bool:
+        """Whether a person in the sentence wears or carries a product it names."""
+        for p, r in rel:
+            if r.type != "Person":
+                continue
+            for q, other in rel:
+                if other.type == "Product" and q > p and re.search(
+                        r"\b(?:wears|wearing|carries|carrying|holds|holding|sports|sporting)\s+(?:[\w\-]+\s+){0,2}$",
+                        text[p:q]):
+                    return True
+        return False
 
     def _continues_cast(self, text: str, rel: list[tuple[int, Ref]]) -> bool:
         """Whether the sentence goes on about the current campaign's cast: it opens with a
