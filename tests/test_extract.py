@@ -376,3 +376,54 @@ def test_a_role_beside_a_name_survives_a_rumour_outside_it():
     _, rels = run("Margherita Missoni, a former face of the brand, does not appear, despite speculation "
                   "that she would return.", title="Missoni campaign")
     assert ("margherita missoni", "ambassadorOf", "missoni") in rels
+
+
+def test_a_role_beside_a_name_may_follow_another_description():
+    _, rels = run("Margherita Missoni, Angela's daughter and a former face of the brand, skips it.",
+                  title="Missoni campaign")
+    assert ("margherita missoni", "ambassadorOf", "missoni") in rels
+
+
+def test_the_founder_and_creative_director_set_beside_a_name():
+    _, rels = run("Jonathan Anderson, the founder and creative director of Loewe, said so.")
+    assert ("jonathan anderson", "creativeDirectorOf", "loewe") in rels
+
+
+def test_someone_named_as_a_collaborator_of_another_is_not_cast():
+    _, rels = run("The campaign was shot by Jamie Hawkesworth. Hawkesworth, a longtime collaborator of "
+                  "Jonathan Anderson, photographed the whole thing.", title="Uniqlo campaign")
+    assert not any(r[1] == "features" and r[2] == "jonathan anderson" for r in rels)
+
+
+def test_a_contracted_negation_negates():
+    _, rels = run("Glenn Martens said he doesn't have ambassadors at Diesel.")
+    assert not any(r[1] == "ambassadorOf" for r in rels)
+
+
+def test_a_title_in_the_opening_phrase_is_the_following_subjects():
+    _, rels = run("Four years into his tenure as creative director of Diesel, Glenn Martens has turned it around.")
+    assert ("glenn martens", "creativeDirectorOf", "diesel") in rels
+
+
+def test_a_title_beside_a_name_survives_a_rumour_about_something_else():
+    _, rels = run('Lanvin Group dismissed as "pure speculation" a report that Peter Copping, the artistic '
+                  "director of Lanvin, is leaving.")
+    assert ("peter copping", "creativeDirectorOf", "lanvin") in rels
+
+
+def test_a_title_of_two_houses_joined_by_and_of():
+    _, rels = run("Peter Copping, formerly creative director of Nina Ricci and of Oscar de la Renta, was appointed.")
+    assert {("peter copping", "creativeDirectorOf", "nina ricci"),
+            ("peter copping", "creativeDirectorOf", "oscar de la renta")} <= rels
+
+
+def test_the_subject_of_a_relative_clause_is_not_cast_unless_it_fronted_it():
+    _, rels = run("Peter Copping designs Lanvin. The fall 2024 campaign stars Amber Valletta and the Curb sneaker, "
+                  "a hit that Copping has kept. It follows the earlier campaign, which Ni Ni also fronted.")
+    assert not any(r[1] == "features" and r[2] == "peter copping" for r in rels)
+    assert any(r[1] == "features" and r[2] == "ni ni" for r in rels)
+
+
+def test_the_surname_years_is_an_era_not_a_product():
+    out, _ = run("The Curb sneaker, a streetwear hit from the Sialelli years, stays in the line.")
+    assert ("Product", "Sialelli") not in out["entities"]

@@ -542,7 +542,7 @@ def _classify_run(run: Run, text: str, offset: int, lex: Lexicon, out: list[Ment
         return
     # A capitalised name after "the" with no other reading: maybe a product ("the Le Cagole").
     if THE_BEFORE.search(before) and len(toks) <= 3 and not re.match(r"\d", name) and \
-            not re.match(r"\s+(?:in|at|on)\s+[A-Z]", after):
+            not re.match(r"\s+(?:in|at|on)\s+[A-Z]|\s+(?:years|era|days|tenure|regime|reign|age)\b", after):
         cue = product_context or bool(AD_FOR.search(before))
         out.append(Mention("Product", name, offset + s, offset + e, text[s:e], confident=cue))
         taken.append((s, e))

@@ -73,6 +73,10 @@ _CAST_VERB = r"(?:stars|starring|features|featuring|puts|casts)\b"  # "shot by X
 # "ending weeks of speculation", "confirming rumours": the rumour is over, the fact stated
 _ENDED_RUMOUR = re.compile(r"\b(?:end(?:ing|ed|s)?|put(?:ting|s)?\s+an\s+end\s+to|after|following|confirm(?:ing|ed|s)?)"
                            r"(?:\s+[\w\-]+){0,3}\s*$", re.I)
+# "a longtime collaborator of", "the daughter of": a person named through another
+_KIN_OF = re.compile(r"\b(?:collaborators?|friends?|partners?|wife|husband|sons?|daughters?|sisters?|brothers?|"
+                     r"mother|father|parents?|protégée?|protegee?|assistants?|students?|colleagues?|widow|"
+                     r"niece|nephew|cousin|granddaughter|grandson|grandchild)\s+of\s+(?:the\s+(?:late\s+)?)?$")
 # "look as if they had been bleached", "even if": a comparison or concession, not a doubt
 _COMPARISON_IF = re.compile(r"\b(?:as|even)\s+$", re.I)
 # "the house's face", "its longtime face": a face of the house itself (group 1 is "face")
@@ -285,14 +289,16 @@ class RuleSet:
     # -- rules -------------------------------------------------------------------------
     def _appositive(self, text: str, a: int, b: int, rel: list[tuple[int, Ref]]) -> tuple[Ref, int] | None:
         """The person a role phrase at ``a:b`` is set beside, and where that phrase ends:
-        "Zendaya, the house's most visible ambassador," or "Greene, who remains a Ferragamo
-        ambassador," (the phrase runs to the next comma)."""
+        "Zendaya, the house's most visible ambassador,", "Greene, who remains a Ferragamo
+        ambassador," or "X, Angela's daughter and a former face of the brand," (the phrase
+        runs to the next comma)."""
         people = [(p, r) for p, r in rel if r.type == "Person" and p + len(r.mention.surface) <= a]
         if not people:
             return None
         p, person = people[-1]
         gap = text[p + len(person.mention.surface):a]
-        if not re.fullmatch(r",\s*(?:(?:who|which)\s+(?:[\w’'\-]+\s+){0,6}?)?(?:the|its|a|an|their)\s+"
+        if not re.fullmatch(r",\s*(?:(?:who|which)\s+(?:[\w’'\-]+\s+){0,6}?|(?:[\w’'\-]+\s+){1,3}and\s+)?"
+                            r"(?:the|its|a|an|their)\s+"
                             r"(?:[\w’'\-&]+\s+){0,4}", gap) or gap.count(",") != 1:
             return None
         comma = text.find(",", b)
@@ -399,8 +405,8 @@ class RuleSet:
                 between = text[p + len(r.mention.surface):a]
                 if not re.search(r"\b(said|says|told|under|after|with|and)\b", between) or \
                         re.search(r"\bas\b", between) or re.match(r",\s*who\b", between) or \
-                        re.fullmatch(r",\s*(?:(?:the\s+)?(?:brand|house|label|company|maison)['’]s\s+)?(?:co-?)?"
-                                     r"founders?\s+and\s+", between) or \
+                        re.fullmatch(r",\s*(?:(?:the\s+)?(?:brand|house|label|company|maison)['’]s\s+|the\s+)?"
+                                     r"(?:co-?)?founders?\s+and\s+", between) or \
                         re.search(r"[:;]\s*(?:he|she)\s+(?:was|is|had been|has been|became|served as)\s+$", between):
                     people = [r]
                     if re.match(r",\s*(?:who\b|the\s+\w+['’]s\s+(?:co-?)?founders\b)", between) and len(before) > 1:
@@ -417,6 +423,11 @@ class RuleSet:
                     r"\b(?:to become|became|becoming|then|and|before that|later|named|appointed|tapped|"
                     r"hired|promoted|joined|joins|went on to|moved to|who)\b", text[prev_start:a]):
                 people = last_people  # "X, director of A, left to become (was named) director of B"
+            if not people and not before and "," not in text[:a]:
+                # "Four years into his tenure as creative director of Diesel, Glenn Martens has ...":
+                # the opening phrase's title is the subject's, named right after its comma
+                comma = re.match(r"[^,;]*,\s*", text[b:])
+                people = [r for p, r in rel if r.type == "Person" and comma and 0 <= p - b - comma.end() <= 4][:1]
             if not people and not before:
                 people = self._anaphora(text[:a], role="creativeDirectorOf")
             if people:
@@ -430,6 +441,9 @@ class RuleSet:
                 first = min([a] + [r.mention.start - sent.start for r in people if r.mention.start >= sent.start])
                 lo_doubt = text.rfind(",", 0, first) + 1
                 hi_doubt = text.find(",", b) if text.find(",", b) != -1 else len(text)
+                beside = self._appositive(text, a, b, rel)
+                if beside and beside[0] in people:  # "a report that X, the artistic director of Y, is leaving"
+                    lo_doubt, hi_doubt = beside[0].mention.end - sent.start, beside[1]
                 if any(lo_doubt <= d < hi_doubt for d in doubts):
                     continue
             past = self._past(text, max(lo, a - 40), b + 20)
@@ -438,14 +452,26 @@ class RuleSet:
                 subject = [r for p, r in rel if r.type == "Person" and lo <= p < people[0].mention.start - sent.start]
                 self.emit(people[0].key, "creativeDirectorOf", brand, sent, 0.8, True)
                 people = subject[:1]
+            brands = [brand] + self._and_of_brand(text, brand, rel)
             for person in people:
-                self.emit(person.key, "creativeDirectorOf", brand, sent, 0.85, past)
+                for house in brands:
+                    self.emit(person.key, "creativeDirectorOf", house, sent, 0.85, past)
             # "succeeding Hedi Slimane" with the title in the sentence: the predecessor held it
             for m in re.finditer(r"\b(?:succeed(?:ing|ed|s)?|replac(?:ing|ed|es)|took over from|"
                                  r"taking over from|follows|following)\s+", text):
                 for p, r in rel:
                     if r.type == "Person" and m.end() <= p <= m.end() + 2:
                         self.emit(r.key, "creativeDirectorOf", brand, sent, 0.7, True)
+
+    @staticmethod
+    def _and_of_brand(text: str, brand: Key, rel: list[tuple[int, Ref]]) -> list[Key]:
+        """"director of Nina Ricci and of Oscar de la Renta": the house joined to ``brand``."""
+        for p, r in rel:
+            if r.key == brand:
+                end = p + len(r.mention.surface)
+                return [o.key for q, o in rel if o.type == "Brand" and o.key != brand and
+                        re.fullmatch(r"\s+and\s+(?:(?:of|at)\s+)?", text[end:q])]
+        return []
 
     def photographer(self, sent: Sentence, rel: list[tuple[int, Ref]]) -> None:
         text = sent.text
@@ -558,6 +584,14 @@ class RuleSet:
                 continue
             if r.type == "Person" and re.search(r"\b(?:said|says|according to)\s*$", text[:p]):
                 continue
+            if r.type == "Person" and re.search(r"\b(?:that|which|whom)\s+$", text[:p]) and not re.match(
+                    r"\s+(?:also\s+|once\s+|(?:has|had)\s+(?:also\s+)?)?(?:fronted|starred|appeared|stars|fronts|"
+                    r"appears|modell?ed|led|posed)\b", text[end:]):
+                continue  # "a hit that Copping has kept": a relative clause's subject, not its cast
+            if r.type == "Person" and re.match(r"\s+(?:years|era|days|tenure|age)\b", text[end:]):
+                continue  # "a hit from the Sialelli years"
+            if r.type == "Person" and _KIN_OF.search(text[:p]):
+                continue  # "a longtime collaborator of Jonathan Anderson": named for someone else's sake
             camp = self._campaign_for(p, rel) or self._ensure_default_campaign()
             if camp:
                 self.emit(camp, "features", r.key, sent, 0.75 if r.type == "Person" else 0.7)
