@@ -427,3 +427,34 @@ def test_the_subject_of_a_relative_clause_is_not_cast_unless_it_fronted_it():
 def test_the_surname_years_is_an_era_not_a_product():
     out, _ = run("The Curb sneaker, a streetwear hit from the Sialelli years, stays in the line.")
     assert ("Product", "Sialelli") not in out["entities"]
+
+
+def test_the_new_face_of_a_named_product_is_no_ambassador_and_the_product_is_one():
+    out, rels = run("Ceretti, who becomes the new face of Light Blue, is photographed on a boat.",
+                    title="Dolce & Gabbana campaign")
+    assert not any(r[1] == "ambassadorOf" for r in rels)
+    assert ("Product", "Light Blue") in out["entities"]
+
+
+def test_a_fragrance_is_named_by_its_concentration():
+    out, _ = run("Miguel Bernardeau represents Light Blue Pour Homme and Libre Eau de Parfum.")
+    assert {("Product", "Light Blue Pour Homme"), ("Product", "Libre Eau de Parfum")} <= out["entities"]
+
+
+def test_the_two_are_the_last_two_people_named():
+    _, rels = run("Domenico Dolce founded the house with Stefano Gabbana in 1985. The two remain its creative "
+                  "directors and are said to have chosen the location.", title="Dolce & Gabbana campaign")
+    house = fold("Dolce & Gabbana")
+    assert {("domenico dolce", "creativeDirectorOf", house), ("stefano gabbana", "creativeDirectorOf", house)} <= rels
+
+
+def test_having_no_ambassador_contract_is_no_ambassadorship():
+    _, rels = run("Ceretti has walked for the house but has no ambassador contract.", title="Dolce & Gabbana news")
+    assert not any(r[1] == "ambassadorOf" for r in rels)
+
+
+def test_a_place_is_no_product_unless_a_product_noun_follows():
+    out, _ = run("The campaign airs in Italy and the United Kingdom; Ceretti carries a raffia Sicily bag.",
+                 title="Dolce & Gabbana campaign")
+    assert ("Product", "United Kingdom") not in out["entities"]
+    assert ("Product", "Sicily") in out["entities"]

@@ -48,6 +48,7 @@ class Lexicon:
     non_entities: set[str] = field(default_factory=set)  # folded
     non_entity_heads: set[str] = field(default_factory=set)  # folded last words of place and event names
     non_entity_openers: set[str] = field(default_factory=set)  # folded first words of place names
+    places: set[str] = field(default_factory=set)  # folded: never entities, save as a product's name ("Sicily bag")
     product_nouns: set[str] = field(default_factory=set)
     triggers: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
 
@@ -118,6 +119,7 @@ def load_lexicon() -> Lexicon:
     lex.non_entities = {fold(w) for w in _lines(lexicons / "non_entities.txt")}
     lex.non_entity_heads = {fold(w) for w in _lines(lexicons / "non_entity_heads.txt")}
     lex.non_entity_openers = {fold(w) for w in _lines(lexicons / "non_entity_openers.txt")}
+    lex.places = {fold(w) for w in _lines(lexicons / "places.txt")}
     lex.product_nouns = {w.lower() for w in _lines(patterns / "product_nouns.txt")}
     trig = patterns / "triggers.jsonl"
     for number, line in enumerate(_lines(trig), start=1):

@@ -30,6 +30,9 @@ PRODUCT_CUE = re.compile(r"\b(?:bags?|handbags?|designs?|styles?|accessories|pie
 # newness or renown before a name, which reads as a product there.
 THE_BEFORE = re.compile(r"\bthe\s+(?:(?:new|newest|latest|redesigned|revamped|reworked|reimagined|updated|"
                         r"reissued|relaunched|classic|iconic|signature|cult|bestselling|best-selling)\s+){0,2}$")
+# "Light Blue Pour Homme", "Libre Eau de Parfum": a fragrance's name by its concentration
+FRAGRANCE_NAME = re.compile(r"\s(?:Pour\s+(?:Homme|Femme)|Eau\s+de\s+(?:Parfum|Toilette|Cologne)|Parfum|Extrait|"
+                            r"Elixir|Absolu)$")
 # "the campaign for the Reverso", "a film for the new Land-Dweller": what an ad is for
 AD_FOR = re.compile(r"\b(?:campaign|film|ad|advert|advertisement|commercial)\s+for\s+the\s+(?:[a-z][\w\-]*\s+){0,2}$")
 NAME_WORDS = r"[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2}"
@@ -469,6 +472,8 @@ def _classify_run(run: Run, text: str, offset: int, lex: Lexicon, out: list[Ment
     if not name or fold(name) in lex.non_entities or any(
             (a < e and b > s) for a, b in taken):
         return
+    if fold(name) in lex.places and not _product_noun_after(text, e, lex):
+        return  # "the United Kingdom", "the Geneva company"; but the "Sicily bag" is a product
     if re.fullmatch(r"['’]?\d+s?|\d+(?:st|nd|rd|th)", name) or COMPOUND_ADJECTIVE.search(name):
         return
     if name.isupper() and not any(c.isdigit() for c in name) and len(name) <= 3 and fold(name) not in lex.mononyms:
@@ -483,6 +488,12 @@ def _classify_run(run: Run, text: str, offset: int, lex: Lexicon, out: list[Ment
         e += num.end()
         name = text[s:e]
         before, after = text[:s], text[e:]
+    if FRAGRANCE_NAME.search(name) or (re.search(r"\bface\s+of\s+$", before) and not lex.is_given_name(toks[0].text)
+                                       and fold(name) not in lex.mononyms):
+        # "Light Blue Pour Homme"; "the new face of Light Blue" (a house would be a brand mention)
+        out.append(Mention("Product", name, offset + s, offset + e, text[s:e], brand=lead_brand))
+        taken.append((s, e))
+        return
     if len(toks) >= 2 and toks[-1].lower in lex.product_nouns:
         e = toks[-2].end
         out.append(Mention("Product", text[s:e], offset + s, offset + e, text[s:toks[-1].end], brand=lead_brand))

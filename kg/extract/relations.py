@@ -191,6 +191,8 @@ class RuleSet:
             members = [r for r in self.ctx.people_seen if r.key[1].split()[-1] in names]
             if members:
                 return members
+        if re.match(r"\s*(?:The\s+(?:two|pair|duo)|Both)\b", head) and len(self.ctx.last_people) >= 2:
+            return self.ctx.last_people[-2:]  # "X, who founded the house with Y. The two remain ..."
         if re.match(r"\s*(?:She|He|They|The\s+(?:[\w\-]+\s+){0,3}[a-z][\w\-]+)\b", head) and \
                 not re.match(r"\s*The\s+(?:house|brand|label|company|maison|campaign|group)\b", head):
             if role:  # "the American designer" is whoever already holds such a role here
@@ -327,7 +329,7 @@ class RuleSet:
             if any(r.type in ("Product", "Campaign") and b <= p <= b + 25 and not re.search(r",|\band\b", text[b:p])
                    for p, r in rel):
                 continue  # the face of a product or a campaign, not of the house
-            if text[a:b].lower().startswith("face") and re.match(r"\s+(?:the\s+)?[A-Z]", text[b:]) and not any(
+            if "face" in text[a:b].lower() and re.match(r"\s+(?:the\s+)?[A-Z]", text[b:]) and not any(
                     r.type == "Brand" and b <= p <= b + 6 for p, r in rel):
                 continue  # the face of a product or a campaign, not of the house
             lo, hi = _clause_bounds(text, a)
@@ -440,7 +442,7 @@ class RuleSet:
             if doubts:
                 first = min([a] + [r.mention.start - sent.start for r in people if r.mention.start >= sent.start])
                 lo_doubt = text.rfind(",", 0, first) + 1
-                hi_doubt = text.find(",", b) if text.find(",", b) != -1 else len(text)
+                hi_doubt = min([i for i in (text.find(",", b), text.find(" and ", b)) if i != -1] + [len(text)])
                 beside = self._appositive(text, a, b, rel)
                 if beside and beside[0] in people:  # "a report that X, the artistic director of Y, is leaving"
                     lo_doubt, hi_doubt = beside[0].mention.end - sent.start, beside[1]
