@@ -458,3 +458,39 @@ def test_a_place_is_no_product_unless_a_product_noun_follows():
                  title="Dolce & Gabbana campaign")
     assert ("Product", "United Kingdom") not in out["entities"]
     assert ("Product", "Sicily") in out["entities"]
+
+
+def test_the_pair_after_a_sentence_naming_two_people_is_both():
+    _, rels = run("The news comes after Jack McCollough and Lazaro Hernandez stepped down. In March the pair "
+                  "were named co-creative directors of Loewe.", title="Proenza Schouler news")
+    assert {("jack mccollough", "creativeDirectorOf", "loewe"),
+            ("lazaro hernandez", "creativeDirectorOf", "loewe")} <= rels
+
+
+def test_a_house_the_lexicon_lacks_is_a_brand_after_a_founders_title():
+    out, rels = run("Rachel Scott is the founder and creative director of Diotima, which she launched in 2021.")
+    assert ("Brand", "Diotima") in out["entities"]
+    assert ("rachel scott", "creativeDirectorOf", "diotima") in rels
+
+
+def test_award_words_are_no_products():
+    out, _ = run("Diotima won the CFDA's American Emerging Designer of the Year award in 2023.")
+    assert not any(kind == "Product" for kind, _ in out["entities"])
+
+
+def test_a_press_photo_credit_is_not_cast():
+    _, rels = run("Rolex's spring campaign is out.", title="Rolex campaign",
+                  captions=("Carlos Alcaraz at the Open. Photo: Kevin Mazur/Getty Images",))
+    assert not any(r[2] == "kevin mazur" for r in rels)
+
+
+def test_a_negation_in_another_clause_leaves_an_ambassador():
+    _, rels = run("She is not a friend of the house: Emma Stone is a Louis Vuitton ambassador.",
+                  title="Van Cleef & Arpels news")
+    assert ("emma stone", "ambassadorOf", "louis vuitton") in rels
+    assert not any(r[2] == fold("Van Cleef & Arpels") and r[1] == "ambassadorOf" for r in rels)
+
+
+def test_a_spokesperson_who_speaks_is_no_face():
+    _, rels = run("Ms. Prado's contract covers the fragrance only, a spokesperson said.", title="Mugler campaign")
+    assert not any(r[1] == "ambassadorOf" for r in rels)

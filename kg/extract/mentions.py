@@ -30,6 +30,8 @@ PRODUCT_CUE = re.compile(r"\b(?:bags?|handbags?|designs?|styles?|accessories|pie
 # newness or renown before a name, which reads as a product there.
 THE_BEFORE = re.compile(r"\bthe\s+(?:(?:new|newest|latest|redesigned|revamped|reworked|reimagined|updated|"
                         r"reissued|relaunched|classic|iconic|signature|cult|bestselling|best-selling)\s+){0,2}$")
+# "creative director of Diotima", "the founder of Khaite": what follows names a house
+HOUSE_OF = re.compile(r"\b(?:(?:creative|artistic)\s+directors?|(?:co-?)?founders?|designer)\s+(?:of|at)\s+$")
 # "Light Blue Pour Homme", "Libre Eau de Parfum": a fragrance's name by its concentration
 FRAGRANCE_NAME = re.compile(r"\s(?:Pour\s+(?:Homme|Femme)|Eau\s+de\s+(?:Parfum|Toilette|Cologne)|Parfum|Extrait|"
                             r"Elixir|Absolu)$")
@@ -535,6 +537,12 @@ def _classify_run(run: Run, text: str, offset: int, lex: Lexicon, out: list[Ment
             not lex.is_given_name(toks[0].text) and fold(name) not in lex.mononyms and not SEASON_WORD.search(name):
         # "alongside the house's La Medusa": a house's named thing
         out.append(Mention("Product", name, offset + s, offset + e, text[s:e], brand=lead_brand))
+        taken.append((s, e))
+        return
+    if HOUSE_OF.search(before) and len(toks) <= 3 and not lex.is_given_name(toks[0].text) and \
+            fold(name) not in lex.mononyms and not honorific:
+        # "the founder and creative director of Diotima": a house the brand lexicon lacks
+        out.append(Mention("Brand", name, offset + s, offset + e, text[s:e], possessive=run.possessive))
         taken.append((s, e))
         return
     is_person, confident = _looks_like_person(run if toks == list(run.tokens) else _sub_run(run, toks, text),

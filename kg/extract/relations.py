@@ -73,6 +73,10 @@ _CAST_VERB = r"(?:stars|starring|features|featuring|puts|casts)\b"  # "shot by X
 # "ending weeks of speculation", "confirming rumours": the rumour is over, the fact stated
 _ENDED_RUMOUR = re.compile(r"\b(?:end(?:ing|ed|s)?|put(?:ting|s)?\s+an\s+end\s+to|after|following|confirm(?:ing|ed|s)?)"
                            r"(?:\s+[\w\-]+){0,3}\s*$", re.I)
+# "Photo: Kevin Mazur/Getty Images", "Photograph by X for WWD": a press photo's credit
+_CREDIT_BEFORE = re.compile(r"\b(?:photo|photograph|image|picture)s?(?:\s+credit)?\s*(?::|by)\s*$", re.I)
+_AGENCY_AFTER = re.compile(r"\s*(?:/|for)\s*(?:Getty|WireImage|AFP|Shutterstock|Reuters|AP\b|Associated Press|"
+                           r"Splash|Backgrid|Bauer|Rex|Penske|WWD|Vogue Runway|Launchmetrics|GoRunway|Imaxtree)")
 # "a longtime collaborator of", "the daughter of": a person named through another
 _KIN_OF = re.compile(r"\b(?:collaborators?|friends?|partners?|wife|husband|sons?|daughters?|sisters?|brothers?|"
                      r"mother|father|parents?|protégée?|protegee?|assistants?|students?|colleagues?|widow|"
@@ -191,7 +195,8 @@ class RuleSet:
             members = [r for r in self.ctx.people_seen if r.key[1].split()[-1] in names]
             if members:
                 return members
-        if re.match(r"\s*(?:The\s+(?:two|pair|duo)|Both)\b", head) and len(self.ctx.last_people) >= 2:
+        if re.search(r"(?:^|\s)(?:[Tt]he\s+(?:two|pair|duo)|[Bb]oth)\s+(?:[\w\-]+\s+){0,3}(?:co-)?$", head) and \
+                len(self.ctx.last_people) >= 2:
             return self.ctx.last_people[-2:]  # "X, who founded the house with Y. The two remain ..."
         if re.match(r"\s*(?:She|He|They|The\s+(?:[\w\-]+\s+){0,3}[a-z][\w\-]+)\b", head) and \
                 not re.match(r"\s*The\s+(?:house|brand|label|company|maison|campaign|group)\b", head):
@@ -307,16 +312,18 @@ class RuleSet:
         return person, (comma if comma != -1 else len(text))
 
     def ambassador(self, sent: Sentence, rel: list[tuple[int, Ref]], doubts: list[int] | None = None) -> None:
-        """Ambassadors, faces, muses and friends of a house. In a sentence with a negation or
-        a rumour (at ``doubts``) only a role set beside a name ("X, the house's face since
-        2022, does not appear") counts, and only when the doubt is outside it."""
+        """Ambassadors, faces, muses and friends of a house. With a negation or a rumour (at
+        ``doubts``) in the role's clause ("She is not a friend of the house: Stone is a Louis
+        Vuitton ambassador" negates the first only) only a role set beside a name ("X, the
+        house's face since 2022, does not appear") counts, and only when the doubt is outside it."""
         text = sent.text
         spans = trigger_spans("ambassador", text) + [
             (m.start(1), m.end(1)) for m in _POSSESSIVE_FACE.finditer(text)]
         for a, b in sorted(set(spans)):
             beside = self._appositive(text, a, b, rel)
-            if doubts and (beside is None or any(
-                    beside[0].mention.end - sent.start <= n < beside[1] for n in doubts)):
+            here = [d for d in doubts or () if not re.search(r"[;:]|\s[—–]\s", text[min(a, d):max(a, d)])]
+            if here and (beside is None or any(
+                    beside[0].mention.end - sent.start <= n < beside[1] for n in here)):
                 continue
             follow = text[b:b + 40].lower()
             if text[a:b].lower().startswith("face") and re.match(r"\s*(?:the\s+|its\s+|a\s+)?(?:[\w\-’']+\s+){0,3}"
@@ -326,6 +333,10 @@ class RuleSet:
             if re.match(r"\s+(?:program|programme|programs|programmes|scheme|network|strategy|initiative)\b",
                         text[b:]):
                 continue  # "the ambassador program was central": no one's role
+            if text[a:b].lower().startswith("spokes") and re.match(
+                    r"(?:\s+for\s+[\w&'’\s]{1,30}?)?,?\s+(?:said|says|told|added|confirmed|declined|did\s+not|"
+                    r"didn['’]t|would\s+not|wouldn['’]t)\b", text[b:]):
+                continue  # "a spokesperson said": a speaker, not a face
             if any(r.type in ("Product", "Campaign") and b <= p <= b + 25 and not re.search(r",|\band\b", text[b:p])
                    for p, r in rel):
                 continue  # the face of a product or a campaign, not of the house
@@ -407,7 +418,8 @@ class RuleSet:
                 between = text[p + len(r.mention.surface):a]
                 if not re.search(r"\b(said|says|told|under|after|with|and)\b", between) or \
                         re.search(r"\bas\b", between) or re.match(r",\s*who\b", between) or \
-                        re.fullmatch(r",\s*(?:(?:the\s+)?(?:brand|house|label|company|maison)['’]s\s+|the\s+)?"
+                        re.fullmatch(r"(?:,\s*|\s+(?:is|was|remains|has\s+been|became)\s+)"
+                                     r"(?:(?:the\s+)?(?:brand|house|label|company|maison)['’]s\s+|the\s+|its\s+)?"
                                      r"(?:co-?)?founders?\s+and\s+", between) or \
                         re.search(r"[:;]\s*(?:he|she)\s+(?:was|is|had been|has been|became|served as)\s+$", between):
                     people = [r]
@@ -592,6 +604,8 @@ class RuleSet:
                 continue  # "a hit that Copping has kept": a relative clause's subject, not its cast
             if r.type == "Person" and re.match(r"\s+(?:years|era|days|tenure|age)\b", text[end:]):
                 continue  # "a hit from the Sialelli years"
+            if r.type == "Person" and (_CREDIT_BEFORE.search(text[:p]) or _AGENCY_AFTER.match(text[end:])):
+                continue  # "Photo: Kevin Mazur/Getty Images": who took a press photo, not the cast
             if r.type == "Person" and _KIN_OF.search(text[:p]):
                 continue  # "a longtime collaborator of Jonathan Anderson": named for someone else's sake
             camp = self._campaign_for(p, rel) or self._ensure_default_campaign()
