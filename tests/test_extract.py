@@ -494,3 +494,27 @@ def test_a_negation_in_another_clause_leaves_an_ambassador():
 def test_a_spokesperson_who_speaks_is_no_face():
     _, rels = run("Ms. Prado's contract covers the fragrance only, a spokesperson said.", title="Mugler campaign")
     assert not any(r[1] == "ambassadorOf" for r in rels)
+
+
+def test_a_headline_joining_two_houses_makes_the_body_collaboration_the_articles():
+    _, rels = run("The Palace x Rimowa Chrome Cabin is a mirror-chrome case. A smaller Chrome Personal cross-body "
+                  "bag completes the drop.", title="Palace and Rimowa Link Up Again")
+    assert {("chrome personal", "brand", "palace"), ("chrome personal", "brand", "rimowa")} <= rels
+
+
+def test_a_house_named_in_passing_with_a_partner_is_no_collaboration_article():
+    _, rels = run("Moncler released its campaign. The first Moncler x adidas Originals drop sold out. "
+                  "The Maya jacket returns.", title="Moncler heads for the Dolomites and reunites with adidas")
+    assert ("maya", "brand", "adidas") not in rels
+
+
+def test_a_negation_in_another_clause_leaves_a_campaigns_cast():
+    _, rels = run('Neither does anyone from Rimowa\'s long-running "Never Still" campaign, whose chapters have '
+                  "starred LeBron James and Roger Federer.", title="Palace and Rimowa Link Up Again")
+    assert {("never still", "features", "lebron james"), ("never still", "features", "roger federer")} <= rels
+
+
+def test_luggage_words_make_the_named_things_beside_them_products():
+    out, _ = run("The skaters ride the walkways with the Chrome Cabin in tow, reflected in a suitcase.",
+                 title="Rimowa campaign")
+    assert ("Product", "Chrome Cabin") in out["entities"]

@@ -25,7 +25,7 @@ SEASON_WORD = re.compile(r"(?i)pre-fall|spring|summer|fall|autumn|winter|resort|
 YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 PRODUCT_CUE = re.compile(r"\b(?:bags?|handbags?|designs?|styles?|accessories|pieces|silhouettes|models|shoes|"
                          r"sneakers|watch(?:es)?|jewel(?:le)?ry|fragrances?|perfumes?|totes?|clutch(?:es)?|"
-                         r"reissue[sd]?|versions?)\b", re.I)
+                         r"reissue[sd]?|versions?|suitcases?|luggage)\b", re.I)
 # "the new Oyster Perpetual", "the redesigned Portugieser": "the" and an adjective of
 # newness or renown before a name, which reads as a product there.
 THE_BEFORE = re.compile(r"\bthe\s+(?:(?:new|newest|latest|redesigned|revamped|reworked|reimagined|updated|"

@@ -44,6 +44,18 @@ def _collaborations(sentences: list, found: list, anywhere: bool = False) -> dic
     return pairs
 
 
+def _joined_in_title(sentences: list, found: list, main: str) -> set[str]:
+    """The houses the headline joins to ``main`` ("Palace and Rimowa Link Up Again")."""
+    joined: set[str] = set()
+    for sent, ms in zip(sentences, found, strict=True):
+        brands = [m for m in ms if m.type == "Brand"] if sent.title else []
+        for a, b in zip(brands, brands[1:], strict=False):
+            between = sent.text[a.end - sent.start:b.start - sent.start]
+            if main in (a.name, b.name) and re.fullmatch(r"\s+(?:and|&)\s+", between):
+                joined.add(b.name if a.name == main else a.name)
+    return joined
+
+
 def _section_houses(article: Article, lex: Lexicon) -> dict[int, str]:
     """Paragraph index -> the house its section is about, in a listicle whose subheads name
     houses ("## 3. Dolce & Gabbana"); a subhead naming none ends the last one's section."""
@@ -228,6 +240,10 @@ def extract(article: Article) -> Extraction:
     if main:
         partners = _collaborations(sentences, found, anywhere=True).get(main, ())
         ctx.collaborations = [(main, partner) for partner in sorted(partners)]
+        joined = _joined_in_title(sentences, found, main) & set(partners)
+        if not collaborations.get(main) and joined:
+            # "Palace and Rimowa link up" over "the Palace x Rimowa Chrome Cabin": the article is the collaboration's
+            collaborations = {main: joined, **{p: {main} for p in joined}}
     rules = RuleSet(lex, ctx)
     for sent, ms in zip(sentences, found, strict=True):
         refs = [Ref(m, resolved.refs[id(m)]) for m in ms if id(m) in resolved.refs]

@@ -73,6 +73,8 @@ _CAST_VERB = r"(?:stars|starring|features|featuring|puts|casts)\b"  # "shot by X
 # "ending weeks of speculation", "confirming rumours": the rumour is over, the fact stated
 _ENDED_RUMOUR = re.compile(r"\b(?:end(?:ing|ed|s)?|put(?:ting|s)?\s+an\s+end\s+to|after|following|confirm(?:ing|ed|s)?)"
                            r"(?:\s+[\w\-]+){0,3}\s*$", re.I)
+# Where one clause ends and another, with its own assertion, begins
+_CLAUSE_BREAK = re.compile(r"[;:]|\s[—–]\s|,\s+(?:whose|which|while|whereas|but|although|though)\b")
 # "Photo: Kevin Mazur/Getty Images", "Photograph by X for WWD": a press photo's credit
 _CREDIT_BEFORE = re.compile(r"\b(?:photo|photograph|image|picture)s?(?:\s+credit)?\s*(?::|by)\s*$", re.I)
 _AGENCY_AFTER = re.compile(r"\s*(?:/|for)\s*(?:Getty|WireImage|AFP|Shutterstock|Reuters|AP\b|Associated Press|"
@@ -148,7 +150,7 @@ class RuleSet:
         self.parent_company(sent, rel)
         self.ambassador(sent, rel, rumours + negations)
         self.creative_director(sent, rel, rumours + negations)
-        if not (rumours or negations):
+        if not self._doubts_cast(text, rumours + negations):
             self.photographer(sent, rel)
             self.features(sent, rel)
         people = [r for _, r in rel if r.type == "Person"]
@@ -160,6 +162,18 @@ class RuleSet:
             self.ctx.people_seen += [r for r in people if r.key not in seen]
 
     # -- helpers -----------------------------------------------------------------------
+    @staticmethod
+    def _doubts_cast(text: str, doubts: list[int]) -> bool:
+        """Whether a doubt reaches the sentence's campaign words: a negation or rumour in
+        another clause ("Neither does anyone from the "Never Still" campaign, whose chapters
+        have starred X") leaves those alone."""
+        if not doubts:
+            return False
+        words = [a for kind in ("feature_verb", "shot_by", "shot_verb") for a, _ in trigger_spans(kind, text)]
+        if not words:
+            return True
+        return any(not _CLAUSE_BREAK.search(text[min(d, w):max(d, w)]) for d in doubts for w in words)
+
     def _section(self, sent: Sentence) -> None:
         """In a listicle of houses, each section is about its own house and campaign."""
         ctx = self.ctx
