@@ -518,3 +518,30 @@ def test_luggage_words_make_the_named_things_beside_them_products():
     out, _ = run("The skaters ride the walkways with the Chrome Cabin in tow, reflected in a suitcase.",
                  title="Rimowa campaign")
     assert ("Product", "Chrome Cabin") in out["entities"]
+
+
+def test_a_named_line_or_collection_is_a_product_but_a_kind_of_collection_is_not():
+    out, rels = run("In the holiday 2024 campaign she wears bracelets from the Millenia line and a choker from "
+                    "the Matrix collection; the Couture collection and the Holiday range are shown in Paris.",
+                    title="Swarovski campaign")
+    assert {("Product", "Millenia"), ("Product", "Matrix")} <= out["entities"]
+    assert not {("Product", "Couture"), ("Product", "Holiday")} & out["entities"]
+    assert ("swarovski holiday 2024 campaign", "features", "millenia") in rels
+
+
+def test_a_former_face_named_as_a_predecessor_is_not_cast():
+    _, rels = run("The holiday 2024 campaign stars Ariana DeBose. DeBose joins the campaign after Karlie Kloss, "
+                  "who was the face of Swarovski from 2016 to 2018.", title="Swarovski campaign")
+    assert not any(r[1] == "features" and r[2] == "karlie kloss" for r in rels)
+
+
+def test_a_speaker_described_in_a_who_clause_is_not_cast():
+    _, rels = run("The images glow. Giovanna Engelbert, who joined in 2020 and reshaped the brand, said she "
+                  "wanted the images to feel like the last song.", title="Swarovski holiday campaign")
+    assert not any(r[1] == "features" and r[2] == "giovanna engelbert" for r in rels)
+
+
+def test_a_brand_in_an_appositive_does_not_own_the_campaign_after_it():
+    _, rels = run("Kim Kardashian, the co-founder of Skims, does not appear in the holiday campaign. "
+                  "The holiday campaign stars Ariana DeBose.", title="Swarovski taps Ariana DeBose")
+    assert not any(r[1] == "brand" and r[2] == "skims" for r in rels)

@@ -50,6 +50,7 @@ class Lexicon:
     non_entity_openers: set[str] = field(default_factory=set)  # folded first words of place names
     places: set[str] = field(default_factory=set)  # folded: never entities, save as a product's name ("Sicily bag")
     product_nouns: set[str] = field(default_factory=set)
+    collection_words: set[str] = field(default_factory=set)  # "Couture", "Holiday": kinds of collection
     triggers: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
 
     def is_given_name(self, token: str) -> bool:
@@ -121,6 +122,7 @@ def load_lexicon() -> Lexicon:
     lex.non_entity_openers = {fold(w) for w in _lines(lexicons / "non_entity_openers.txt")}
     lex.places = {fold(w) for w in _lines(lexicons / "places.txt")}
     lex.product_nouns = {w.lower() for w in _lines(patterns / "product_nouns.txt")}
+    lex.collection_words = {w.lower() for w in _lines(patterns / "collection_words.txt")}
     trig = patterns / "triggers.jsonl"
     for number, line in enumerate(_lines(trig), start=1):
         try:

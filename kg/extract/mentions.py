@@ -496,6 +496,14 @@ def _classify_run(run: Run, text: str, offset: int, lex: Lexicon, out: list[Ment
         out.append(Mention("Product", name, offset + s, offset + e, text[s:e], brand=lead_brand))
         taken.append((s, e))
         return
+    if re.search(r"(?i)\bthe\s+$", before) and re.match(r"\s+(?:line|collection|range)\b", after) and len(toks) <= 2 \
+            and not any(t.lower in lex.collection_words or SEASON_WORD.fullmatch(t.text) or t.text[:1].isdigit()
+                        for t in toks) and not lex.is_given_name(toks[0].text) and fold(name) not in lex.places \
+            and not _nationality(name.lower(), lex):
+        # "from the Millenia line", "The Constella line": a named product line
+        out.append(Mention("Product", name, offset + s, offset + e, text[s:e], brand=lead_brand))
+        taken.append((s, e))
+        return
     if len(toks) >= 2 and toks[-1].lower in lex.product_nouns:
         e = toks[-2].end
         out.append(Mention("Product", text[s:e], offset + s, offset + e, text[s:toks[-1].end], brand=lead_brand))

@@ -79,6 +79,13 @@ _CLAUSE_BREAK = re.compile(r"[;:]|\s[—–]\s|,\s+(?:whose|which|while|whereas|
 _CREDIT_BEFORE = re.compile(r"\b(?:photo|photograph|image|picture)s?(?:\s+credit)?\s*(?::|by)\s*$", re.I)
 _AGENCY_AFTER = re.compile(r"\s*(?:/|for)\s*(?:Getty|WireImage|AFP|Shutterstock|Reuters|AP\b|Associated Press|"
                            r"Splash|Backgrid|Bauer|Rex|Penske|WWD|Vogue Runway|Launchmetrics|GoRunway|Imaxtree)")
+# "succeeds supermodel Karlie Kloss": a predecessor, not the cast
+_SUCCEEDS = re.compile(r"\b(?:succeeds|succeeded|succeeding|replaces|replaced|replacing)\s+(?:[\w\-]+\s+){0,2}$")
+# "Karlie Kloss, who was the face of Swarovski from 2016 to 2018": a former face
+_FORMER_FACE_AFTER = re.compile(r"\s*,\s*who\s+(?:was|had\s+been)\s+(?:the\s+|a\s+|an\s+)?(?:[\w\-]+\s+){0,2}"
+                                r"(?:face|ambassador|muse)\b")
+# "Engelbert, who joined in 2020 and reshaped the brand, said": a speaker
+_SPEAKS_AFTER = re.compile(r"\s*,\s*(?:who|whose)\b[^;]*?,\s*(?:said|says|told|added|explained)\b")
 # "a longtime collaborator of", "the daughter of": a person named through another
 _KIN_OF = re.compile(r"\b(?:collaborators?|friends?|partners?|wife|husband|sons?|daughters?|sisters?|brothers?|"
                      r"mother|father|parents?|protégée?|protegee?|assistants?|students?|colleagues?|widow|"
@@ -622,6 +629,9 @@ class RuleSet:
                 continue  # "Photo: Kevin Mazur/Getty Images": who took a press photo, not the cast
             if r.type == "Person" and _KIN_OF.search(text[:p]):
                 continue  # "a longtime collaborator of Jonathan Anderson": named for someone else's sake
+            if r.type == "Person" and (_SUCCEEDS.search(text[:p]) or _SPEAKS_AFTER.match(text[end:]) or
+                                       _FORMER_FACE_AFTER.match(text[end:])):
+                continue  # "succeeds X"; "Engelbert, who joined in 2020, said"; "Kloss, who was the face of"
             camp = self._campaign_for(p, rel) or self._ensure_default_campaign()
             if camp:
                 self.emit(camp, "features", r.key, sent, 0.75 if r.type == "Person" else 0.7)
