@@ -234,7 +234,7 @@ def _nearest_brand(m: Mention, sentence: list[Mention]) -> str | None:
     before = [b for b in sentence if b.type == "Brand" and b.end <= m.start and m.start - b.end < 40
               and not (GROUPS.get(fold(b.name)))  # "the Prada Group-owned label": an owner, not the house
               and not re.match(r"(?:\s+Group)?-(?:owned|backed|controlled)\b", text[b.end:b.end + 20])
-              and "," not in text[b.end:m.start]]  # "X, the co-founder of Skims, is not in the holiday campaign"
+              and not text[b.end:m.start].startswith(",")]  # "X, the co-founder of Skims, is not in the holiday campaign"
     if m.name:
         for b in sentence:
             if b.type == "Brand" and fold(m.name).startswith(fold(b.name) + " "):
