@@ -545,3 +545,16 @@ def test_a_brand_in_an_appositive_does_not_own_the_campaign_after_it():
     _, rels = run("Kim Kardashian, the co-founder of Skims, does not appear in the holiday campaign. "
                   "The holiday campaign stars Ariana DeBose.", title="Swarovski taps Ariana DeBose")
     assert not any(r[1] == "brand" and r[2] == "skims" for r in rels)
+
+
+def test_a_product_before_a_season_campaign_is_featured_in_that_seasons_campaign():
+    _, rels = run("Lancôme taps Ayo Edebiri as the face of the new Idôle. She stars in the spring campaign. "
+                  "Ayo Edebiri in the Idôle spring campaign.", title="Lancôme news")
+    assert ("lancome spring 2024 idole campaign", "features", "idole") in rels
+    assert not any(r[1] == "ambassadorOf" for r in rels)
+
+
+def test_the_with_a_noun_for_no_person_refers_to_nobody():
+    _, rels = run("Ayo Edebiri stars in the campaign. The distinction between a fragrance face and a brand "
+                  "ambassador has become a fixture of beauty contracts.", title="Lancôme campaign")
+    assert not any(r[1] == "ambassadorOf" for r in rels)

@@ -348,8 +348,10 @@ def find(sentence_text: str, offset: int, lex: Lexicon, is_caption: bool = False
         if named_for and not SEASON.search(text[max(0, named_for[0].start - offset - 20):m.start()]) and not \
                 YEAR.search(text[max(0, named_for[0].start - offset - 8):m.start()]):
             p = named_for[0]
+            season = SEASON_WORD.search(text[p.end - offset:m.start()])  # "the Idôle spring campaign"
             out.append(Mention("Campaign", "", p.start, offset + m.end(), text[p.start - offset:m.end()],
-                               brand=p.brand, confident=False, product=p.name))
+                               brand=p.brand, confident=False, product=p.name,
+                               season=normalise_season(season.group(0)) if season else None))
             continue
         window_start = max(0, m.start() - 60)
         window = text[window_start:m.start()]
@@ -490,7 +492,8 @@ def _classify_run(run: Run, text: str, offset: int, lex: Lexicon, out: list[Ment
         e += num.end()
         name = text[s:e]
         before, after = text[:s], text[e:]
-    if FRAGRANCE_NAME.search(name) or (re.search(r"\bface\s+of\s+$", before) and not lex.is_given_name(toks[0].text)
+    if FRAGRANCE_NAME.search(name) or (re.search(r"\bface\s+of\s+(?:the\s+(?:(?:new|latest|original|reformulated|"
+                                                 r"relaunched)\s+)?)?$", before) and not lex.is_given_name(toks[0].text)
                                        and fold(name) not in lex.mononyms):
         # "Light Blue Pour Homme"; "the new face of Light Blue" (a house would be a brand mention)
         out.append(Mention("Product", name, offset + s, offset + e, text[s:e], brand=lead_brand))

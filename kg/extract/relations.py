@@ -79,6 +79,12 @@ _CLAUSE_BREAK = re.compile(r"[;:]|\s[—–]\s|,\s+(?:whose|which|while|whereas|
 _CREDIT_BEFORE = re.compile(r"\b(?:photo|photograph|image|picture)s?(?:\s+credit)?\s*(?::|by)\s*$", re.I)
 _AGENCY_AFTER = re.compile(r"\s*(?:/|for)\s*(?:Getty|WireImage|AFP|Shutterstock|Reuters|AP\b|Associated Press|"
                            r"Splash|Backgrid|Bauer|Rex|Penske|WWD|Vogue Runway|Launchmetrics|GoRunway|Imaxtree)")
+# "the face of the new Idôle": a name after "face of"
+_NAME_AFTER_FACE = re.compile(r"\s+(?:the\s+)?(?:(?:new|latest|original|reformulated|relaunched|iconic|signature)\s+)?"
+                              r"[A-Z]")
+# "the star", "the newcomer": nouns for a person the occupations lexicon does not list
+_PERSON_NOUNS = {"star", "stars", "talent", "muse", "newcomer", "veteran", "native", "teenager", "duo", "trio",
+                 "pair", "couple", "siblings", "sisters", "brothers", "winner", "champion", "star's", "icon"}
 # "succeeds supermodel Karlie Kloss": a predecessor, not the cast
 _SUCCEEDS = re.compile(r"\b(?:succeeds|succeeded|succeeding|replaces|replaced|replacing)\s+(?:[\w\-]+\s+){0,2}$")
 # "Karlie Kloss, who was the face of Swarovski from 2016 to 2018": a former face
@@ -219,8 +225,9 @@ class RuleSet:
         if re.search(r"(?:^|\s)(?:[Tt]he\s+(?:two|pair|duo)|[Bb]oth)\s+(?:[\w\-]+\s+){0,3}(?:co-)?$", head) and \
                 len(self.ctx.last_people) >= 2:
             return self.ctx.last_people[-2:]  # "X, who founded the house with Y. The two remain ..."
-        if re.match(r"\s*(?:She|He|They|The\s+(?:[\w\-]+\s+){0,3}[a-z][\w\-]+)\b", head) and \
-                not re.match(r"\s*The\s+(?:house|brand|label|company|maison|campaign|group)\b", head):
+        the = re.match(r"\s*The\s+((?:[\w\-]+\s+){0,3}[a-z][\w\-]+)\b", head)
+        if re.match(r"\s*(?:She|He|They)\b", head) or (the and any(
+                w.lower() in self.lex.occupations or w.lower() in _PERSON_NOUNS for w in the.group(1).split())):
             if role:  # "the American designer" is whoever already holds such a role here
                 holders = [r for r in reversed(self.ctx.people_seen)
                            if any(k[0] == r.key and k[1] == role for k in self.ctx.relations)]
@@ -361,7 +368,7 @@ class RuleSet:
             if any(r.type in ("Product", "Campaign") and b <= p <= b + 25 and not re.search(r",|\band\b", text[b:p])
                    for p, r in rel):
                 continue  # the face of a product or a campaign, not of the house
-            if "face" in text[a:b].lower() and re.match(r"\s+(?:the\s+)?[A-Z]", text[b:]) and not any(
+            if "face" in text[a:b].lower() and _NAME_AFTER_FACE.match(text[b:]) and not any(
                     r.type == "Brand" and b <= p <= b + 6 for p, r in rel):
                 continue  # the face of a product or a campaign, not of the house
             lo, hi = _clause_bounds(text, a)

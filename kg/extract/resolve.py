@@ -205,7 +205,7 @@ def _resolve_one(m: Mention, sentence: list[Mention], res: Resolved, lex: Lexico
                 if known.type == "Campaign" and key != short_key and fold(name) in {fold(a) for a in known.aliases}:
                     return key
             return res.add(Entity("Campaign", m.name, {m.surface} if m.surface != m.name else set(), brand=brand))
-        year = m.year or (str(article_year) if article_year and not m.product else None)
+        year = m.year or (str(article_year) if article_year and (not m.product or m.season) else None)
         product = products.get(fold(m.product)) if m.product else None
         name = " ".join(x for x in (brand, m.season, year, m.product) if x)
         entity = Entity("Campaign", f"{name} campaign", {m.surface}, brand=brand)
@@ -234,7 +234,7 @@ def _nearest_brand(m: Mention, sentence: list[Mention]) -> str | None:
     before = [b for b in sentence if b.type == "Brand" and b.end <= m.start and m.start - b.end < 40
               and not (GROUPS.get(fold(b.name)))  # "the Prada Group-owned label": an owner, not the house
               and not re.match(r"(?:\s+Group)?-(?:owned|backed|controlled)\b", text[b.end:b.end + 20])
-              and not text[b.end:m.start].startswith(",")]  # "X, the co-founder of Skims, is not in the holiday campaign"
+              and not text[b.end:m.start].startswith(",")]  # "X, co-founder of Skims, is not in the holiday campaign"
     if m.name:
         for b in sentence:
             if b.type == "Brand" and fold(m.name).startswith(fold(b.name) + " "):
