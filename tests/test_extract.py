@@ -558,3 +558,28 @@ def test_the_with_a_noun_for_no_person_refers_to_nobody():
     _, rels = run("Ayo Edebiri stars in the campaign. The distinction between a fragrance face and a brand "
                   "ambassador has become a fixture of beauty contracts.", title="Lancôme campaign")
     assert not any(r[1] == "ambassadorOf" for r in rels)
+
+
+def test_a_watch_models_noun_and_size_are_its_name():
+    out, _ = run("Glen Powell wears the Navitimer B01 Chronograph 43; Theron is shown with the smaller "
+                 "Navitimer Automatic 36. Both watches sell well.", title="Breitling campaign")
+    assert {("Product", "Navitimer B01 Chronograph 43"), ("Product", "Navitimer Automatic 36")} <= out["entities"]
+
+
+def test_photographed_somewhere_by_names_the_photographers():
+    _, rels = run("Photographed in Milan by the duo Mert Alas and Marcus Piggott, the images glow.",
+                  title="Pomellato campaign")
+    assert {("pomellato 2024 campaign", "photographedBy", "mert alas"),
+            ("pomellato 2024 campaign", "photographedBy", "marcus piggott")} <= rels
+
+
+def test_a_photography_credit_with_a_colon_names_the_photographers():
+    _, rels = run("Jodie Turner-Smith stars in Pomellato's new campaign.", title="Pomellato campaign",
+                  captions=("Jodie Turner-Smith wears rings. Photography: Mert Alas & Marcus Piggott",))
+    assert ("pomellato 2024 campaign", "photographedBy", "marcus piggott") in rels
+
+
+def test_a_sentence_opening_adverb_and_a_founded_adjective_are_no_products():
+    out, _ = run("Notably, Catene, the chain collection, does not appear. Kering invests in Qeelin, the "
+                 "Hong Kong-founded label.", title="Pomellato campaign")
+    assert not {("Product", "Notably"), ("Product", "Hong Kong-founded")} & out["entities"]

@@ -19,7 +19,8 @@ from .tokens import FUNCTION_WORDS, Run, Token, capital_runs, tokens
 HONORIFIC = re.compile(r"\b(Mr|Ms|Mrs|Mx|Miss|Dr|Dame|Sir|Madame|Mme)\.?\s+$")
 SEASON = re.compile(r"\b(pre-fall|pre-spring|spring(?:/summer|-summer)?|summer|fall(?:/winter|-winter)?|autumn"
                     r"(?:/winter|-winter)?|winter|resort|cruise|holiday|SS|FW|AW)\s*['’]?((?:19|20)\d\d|\d\d)\b", re.I)
-COMPOUND_ADJECTIVE = re.compile(r"-(?:winning|nominated|based|born|owned|backed|led|inspired|era|style|themed|"
+COMPOUND_ADJECTIVE = re.compile(r"-(?:winning|nominated|based|born|owned|backed|led|inspired|era|style|themed|founded|"
+                                r"headquartered|listed|raised|bred|"
                                 r"designed|made|focused|sized|friendly|inspired|like|worthy|ready|free|only)$")
 SEASON_WORD = re.compile(r"(?i)pre-fall|spring|summer|fall|autumn|winter|resort|cruise|holiday")
 YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
@@ -29,7 +30,8 @@ PRODUCT_CUE = re.compile(r"\b(?:bags?|handbags?|designs?|styles?|accessories|pie
 # "the new Oyster Perpetual", "the redesigned Portugieser": "the" and an adjective of
 # newness or renown before a name, which reads as a product there.
 THE_BEFORE = re.compile(r"\bthe\s+(?:(?:new|newest|latest|redesigned|revamped|reworked|reimagined|updated|"
-                        r"reissued|relaunched|classic|iconic|signature|cult|bestselling|best-selling)\s+){0,2}$")
+                        r"reissued|relaunched|classic|iconic|signature|cult|bestselling|best-selling|smaller|larger|"
+                        r"bigger|slimmer|thinner|lighter|original)\s+){0,2}$")
 # "creative director of Diotima", "the founder of Khaite": what follows names a house
 HOUSE_OF = re.compile(r"\b(?:(?:creative|artistic)\s+directors?|(?:co-?)?founders?|designer)\s+(?:of|at)\s+$")
 # "Light Blue Pour Homme", "Libre Eau de Parfum": a fragrance's name by its concentration
@@ -324,7 +326,8 @@ def find(sentence_text: str, offset: int, lex: Lexicon, is_caption: bool = False
         ps = prod.start - offset
         m = COORDINATED_BEFORE.search(text[:ps])
         if m and free(m.start(1), m.end(1)) and fold(m.group(1)) not in lex.non_entities and \
-                m.group(1).split()[0].lower() not in FUNCTION_WORDS:
+                m.group(1).split()[0].lower() not in FUNCTION_WORDS and \
+                not (m.start(1) == 0 and re.fullmatch(r"[A-Z][a-z]+ly", m.group(1))):  # "Notably, Catene, ..."
             out.append(Mention("Product", m.group(1), offset + m.start(1), offset + m.end(1), m.group(1),
                                brand=prod.brand, confident=prod.confident))
             taken.append((m.start(1), m.end(1)))
@@ -483,11 +486,11 @@ def _classify_run(run: Run, text: str, offset: int, lex: Lexicon, out: list[Ment
     if name.isupper() and not any(c.isdigit() for c in name) and len(name) <= 3 and fold(name) not in lex.mononyms:
         return  # acronyms: CEO, LVMH is a brand (lexicon), others are noise
     before, after = text[:s], text[e:]
-    num = re.match(r" ((?:['’]\d{2}|\d{1,4}(?:\.\d+)?)(?: [A-Z]{1,3}\b)?)(?![\w.-])", after)
+    num = re.match(r" ((?:['’]\d{2}|\d{1,4}(?:\.\d+)?)(?: [A-Z]{1,3}\b)?)(?![\w-])(?!\.\w)", after)
     if num and YEAR.fullmatch(num.group(1)) and re.match(r"\s+(?:[\w\-]+\s+){0,2}(?:campaign|collection|season|show|"
                                                          r"film|ads?)\b", after[num.end():]):
         num = None
-    if num and (_product_noun_after(text, e + num.end(), lex) or re.search(r"\bthe\s+$", before)) and \
+    if num and (_product_noun_after(text, e + num.end(), lex) or THE_BEFORE.search(before)) and \
             not (lex.is_given_name(toks[0].text) and len(toks) >= 2 and not product_context):
         e += num.end()
         name = text[s:e]
@@ -508,6 +511,10 @@ def _classify_run(run: Run, text: str, offset: int, lex: Lexicon, out: list[Ment
         taken.append((s, e))
         return
     if len(toks) >= 2 and toks[-1].lower in lex.product_nouns:
+        if e > toks[-1].end:  # "Navitimer B01 Chronograph 43": a model's noun and size are its name
+            out.append(Mention("Product", name, offset + s, offset + e, text[s:e], brand=lead_brand))
+            taken.append((s, e))
+            return
         e = toks[-2].end
         out.append(Mention("Product", text[s:e], offset + s, offset + e, text[s:toks[-1].end], brand=lead_brand))
         taken.append((s, toks[-1].end))
