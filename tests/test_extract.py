@@ -583,3 +583,23 @@ def test_a_sentence_opening_adverb_and_a_founded_adjective_are_no_products():
     out, _ = run("Notably, Catene, the chain collection, does not appear. Kering invests in Qeelin, the "
                  "Hong Kong-founded label.", title="Pomellato campaign")
     assert not {("Product", "Notably"), ("Product", "Hong Kong-founded")} & out["entities"]
+
+
+def test_a_houses_own_campaign_and_products_stay_its_own_in_a_collaboration_article():
+    _, rels = run("The XT-Flora is built on Salomon's XT-6. The drop lands weeks after Salomon released its own, "
+                  "separate fall 2024 campaign, shot by Renell Medrano.",
+                  title="GANNI x Salomon Return With the XT-Flora")
+    assert ("xt-6", "brand", "salomon") in rels and ("xt-6", "brand", "ganni") not in rels
+    assert ("salomon fall 2024 campaign", "brand", "ganni") not in rels
+
+
+def test_its_after_a_house_makes_the_named_thing_that_houses():
+    _, rels = run("Asics unveiled its GEL-1130 campaign on Monday, starring model Alton Mason.",
+                  title="GANNI x Salomon drop")
+    assert ("gel-1130", "brand", "asics") in rels
+    assert not any(r[0] == "gel-1130" and r[2] in ("ganni", "salomon") for r in rels)
+
+
+def test_a_compound_adjective_and_a_trailing_function_word_make_no_product():
+    out, _ = run("The drop is here.", title="GANNI x Salomon Return With a Trail-Ready Mule")
+    assert not any(kind == "Product" for kind, _ in out["entities"])

@@ -19,19 +19,22 @@ from .tokens import FUNCTION_WORDS, Run, Token, capital_runs, tokens
 HONORIFIC = re.compile(r"\b(Mr|Ms|Mrs|Mx|Miss|Dr|Dame|Sir|Madame|Mme)\.?\s+$")
 SEASON = re.compile(r"\b(pre-fall|pre-spring|spring(?:/summer|-summer)?|summer|fall(?:/winter|-winter)?|autumn"
                     r"(?:/winter|-winter)?|winter|resort|cruise|holiday|SS|FW|AW)\s*['’]?((?:19|20)\d\d|\d\d)\b", re.I)
-COMPOUND_ADJECTIVE = re.compile(r"-(?:winning|nominated|based|born|owned|backed|led|inspired|era|style|themed|founded|"
-                                r"headquartered|listed|raised|bred|"
-                                r"designed|made|focused|sized|friendly|inspired|like|worthy|ready|free|only)$")
+COMPOUND_ADJECTIVE = re.compile(r"(?i)-(?:winning|nominated|based|born|owned|backed|led|inspired|era|style|themed|"
+                                r"founded|headquartered|listed|raised|bred|designed|made|focused|sized|friendly|"
+                                r"like|worthy|ready|free|only)$")
 SEASON_WORD = re.compile(r"(?i)pre-fall|spring|summer|fall|autumn|winter|resort|cruise|holiday")
 YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 PRODUCT_CUE = re.compile(r"\b(?:bags?|handbags?|designs?|styles?|accessories|pieces|silhouettes|models|shoes|"
                          r"sneakers|watch(?:es)?|jewel(?:le)?ry|fragrances?|perfumes?|totes?|clutch(?:es)?|"
-                         r"reissue[sd]?|versions?|suitcases?|luggage)\b", re.I)
+                         r"reissue[sd]?|versions?|suitcases?|luggage|silhouette|mules?|runners?|trainers?|"
+                         r"footwear)\b", re.I)
 # "the new Oyster Perpetual", "the redesigned Portugieser": "the" and an adjective of
 # newness or renown before a name, which reads as a product there.
 THE_BEFORE = re.compile(r"\bthe\s+(?:(?:new|newest|latest|redesigned|revamped|reworked|reimagined|updated|"
                         r"reissued|relaunched|classic|iconic|signature|cult|bestselling|best-selling|smaller|larger|"
                         r"bigger|slimmer|thinner|lighter|original)\s+){0,2}$")
+# "XT-6", "GEL-1130", "PS1", "B01": a model code of letters and digits
+MODEL_CODE = re.compile(r"[A-Z]{1,5}-?\d{1,4}[A-Z]?")
 # "creative director of Diotima", "the founder of Khaite": what follows names a house
 HOUSE_OF = re.compile(r"\b(?:(?:creative|artistic)\s+directors?|(?:co-?)?founders?|designer)\s+(?:of|at)\s+$")
 # "Light Blue Pour Homme", "Libre Eau de Parfum": a fragrance's name by its concentration
@@ -85,6 +88,7 @@ class Mention:
     season: str | None = None  # unnamed campaigns
     year: str | None = None
     confident: bool = True
+    owned: bool = False  # "Salomon's XT-6", "its own campaign": the named house's alone, whatever it works with
 
 
 def normalise_season(word: str) -> str:
@@ -336,7 +340,7 @@ def find(sentence_text: str, offset: int, lex: Lexicon, is_caption: bool = False
         for b in brands_possessive:
             gap = text[b.end - offset:prod.start - offset]
             if 0 <= len(gap) <= 40 and POSSESSIVE_GAP.fullmatch(gap):
-                prod.brand = b.name
+                prod.brand, prod.owned = b.name, True
 
     # Numbered products: "the 2.55", "Air Force 1" is handled as a run + number.
     for m in re.finditer(r"\bthe\s+(\d+(?:\.\d+)+|\d{2,4}\s[A-Z]{1,3}\b)", text):
@@ -403,6 +407,14 @@ def find(sentence_text: str, offset: int, lex: Lexicon, is_caption: bool = False
             year = ym.group(1)
         out.append(Mention("Campaign", "", offset + s, offset + m.end(), text[s:m.end()], season=season,
                            year=year, confident=False, product=product))
+    for c in out:
+        if c.type == "Campaign" and re.search(r"\b(?:its|their)\s+own\b[^.;]{0,30}$", text[:c.start - offset]):
+            c.owned = True  # "Salomon released its own, separate Fall 2024 campaign"
+        subject = [b for b in out if b.type == "Brand" and b.end <= c.start and not b.possessive]
+        if c.type in ("Product", "Campaign") and not c.brand and subject and \
+                re.fullmatch(r"\s+(?:[a-z]+\s+){1,3}its\s+(?:[\w\-]+\s+){0,2}",
+                             text[subject[-1].end - offset:c.start - offset]):
+            c.brand, c.owned = subject[-1].name, True  # "Asics unveiled its GEL-1130 campaign"
     out.sort(key=lambda mm: mm.start)
     return out
 
@@ -481,7 +493,7 @@ def _classify_run(run: Run, text: str, offset: int, lex: Lexicon, out: list[Ment
         return
     if fold(name) in lex.places and not _product_noun_after(text, e, lex):
         return  # "the United Kingdom", "the Geneva company"; but the "Sicily bag" is a product
-    if re.fullmatch(r"['’]?\d+s?|\d+(?:st|nd|rd|th)", name) or COMPOUND_ADJECTIVE.search(name):
+    if re.fullmatch(r"['’]?\d+s?|\d+(?:st|nd|rd|th)", name) or any(COMPOUND_ADJECTIVE.search(t.text) for t in toks):
         return
     if name.isupper() and not any(c.isdigit() for c in name) and len(name) <= 3 and fold(name) not in lex.mononyms:
         return  # acronyms: CEO, LVMH is a brand (lexicon), others are noise
@@ -541,12 +553,18 @@ def _classify_run(run: Run, text: str, offset: int, lex: Lexicon, out: list[Ment
         out.append(Mention("Product", name, offset + s, offset + e, text[s:e], brand=lead_brand))
         taken.append((s, e))
         return
+    if re.match(r"\s+(?:ad\s+|advertising\s+)?campaign\b", after) and re.search(r"[A-Za-z]-?\d", name) and \
+            not SEASON.fullmatch(name):
+        # "its GEL-1130 campaign": a model number names the product the campaign is for
+        out.append(Mention("Product", name, offset + s, offset + e, text[s:e], brand=lead_brand))
+        taken.append((s, e))
+        return
     if re.match(r"\s+(?:ad\s+|advertising\s+)?campaign\b", after) and \
             not SEASON.fullmatch(name) and not YEAR.fullmatch(name):
         out.append(Mention("Campaign", name, offset + s, offset + e, text[s:e], brand=lead_brand))
         taken.append((s, e))
         return
-    if lead_brand:
+    if lead_brand and toks[-1].lower not in FUNCTION_WORDS:  # not "Salomon Return With" in a headline
         # "Gucci Signoria", "Balenciaga Le City": a house's named thing
         out.append(Mention("Product", name, offset + s, offset + e, text[s:e], brand=lead_brand, confident=False))
         taken.append((s, e))
@@ -561,6 +579,11 @@ def _classify_run(run: Run, text: str, offset: int, lex: Lexicon, out: list[Ment
             fold(name) not in lex.mononyms and not honorific:
         # "the founder and creative director of Diotima": a house the brand lexicon lacks
         out.append(Mention("Brand", name, offset + s, offset + e, text[s:e], possessive=run.possessive))
+        taken.append((s, e))
+        return
+    if MODEL_CODE.fullmatch(name) and re.search(r"['’]s\s+$|\bthe\s+$", before):
+        # "Salomon's XT-6", "the PS1": a model code
+        out.append(Mention("Product", name, offset + s, offset + e, text[s:e], brand=lead_brand))
         taken.append((s, e))
         return
     is_person, confident = _looks_like_person(run if toks == list(run.tokens) else _sub_run(run, toks, text),

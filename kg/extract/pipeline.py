@@ -272,6 +272,8 @@ def extract(article: Article) -> Extraction:
         if (key, "brand", brand_key) not in have and sent is not None:
             relations.append(Relation(key, "brand", brand_key, Evidence(sent.text, sent.start, sent.end, 0.8)))
     for key, entity in list(entities.items()):  # "Tiffany & Co. x Nike": the collaboration's things are both's
+        if key in resolved.owned:
+            continue  # "Salomon's XT-6", "its own, separate campaign"
         partners = collaborations.get(entity.brand or "") if entity.type in ("Product", "Campaign") else None
         partners = set(partners or ()) | partnered.get(key, set())
         sent = first_sentence.get(key)

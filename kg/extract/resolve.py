@@ -25,6 +25,7 @@ class Resolved:
     refs: dict[int, tuple[str, str]] = field(default_factory=dict)  # id(mention) -> entity key
     main_brand: str | None = None
     campaign_products: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
+    owned: set[tuple[str, str]] = field(default_factory=set)  # products and campaigns said to be one house's
 
     def add(self, entity: Entity) -> tuple[str, str]:
         key = entity.key
@@ -101,6 +102,8 @@ def resolve(sentences_mentions: list[list[Mention]], lex: Lexicon, main: str | N
             key = _resolve_one(m, sentence, res, lex, products, persons_full, backed, article_year)
             if key:
                 res.refs[id(m)] = key
+                if m.owned:
+                    res.owned.add(key)
     res.main_brand = main
     return res
 
