@@ -603,3 +603,29 @@ def test_its_after_a_house_makes_the_named_thing_that_houses():
 def test_a_compound_adjective_and_a_trailing_function_word_make_no_product():
     out, _ = run("The drop is here.", title="GANNI x Salomon Return With a Trail-Ready Mule")
     assert not any(kind == "Product" for kind, _ in out["entities"])
+
+
+def test_a_caption_credit_for_a_publication_is_no_campaign_photographer():
+    _, rels = run("Lindqvist was named chief creative officer in June.", title="Kate Spade New York's reset",
+                  captions=("Hanne Lindqvist in the studio. Photography by Daniel Arnold for The Business Ledger",))
+    assert not any(r[1] == "photographedBy" for r in rels)
+
+
+def test_a_campaign_for_the_brand_for_a_season_is_that_seasons():
+    _, rels = run("Her first campaign for the brand, for spring 2025, was photographed by Dana Scruggs.",
+                  title="Kate Spade news")
+    assert ("kate spade spring 2025 campaign", "photographedBy", "dana scruggs") in rels
+
+
+def test_a_title_hired_by_a_company_is_the_articles_subjects():
+    _, rels = run("Hanne Lindqvist was named chief creative officer of Kate Spade. \"She is rare,\" said Joanne "
+                  "Crevoiserat, chief executive of Tapestry, which hired the former artistic director of Furla.",
+                  title="Kate Spade news")
+    assert ("hanne lindqvist", "creativeDirectorOf", "furla") in rels
+    assert ("joanne crevoiserat", "creativeDirectorOf", "furla") not in rels
+
+
+def test_the_place_company_possessive_is_the_house_just_named():
+    _, rels = run("Most recently she was at Furla, where she reworked the Bologna company's Metropolis bag.",
+                  title="Kate Spade news")
+    assert ("metropolis", "brand", "furla") in rels

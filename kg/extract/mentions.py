@@ -372,7 +372,8 @@ def find(sentence_text: str, offset: int, lex: Lexicon, is_caption: bool = False
             out.append(Mention("Campaign", "", offset + s, offset + m.end(), text[s:m.end()],
                                season=normalise_season(bare.group(1)), confident=False))
             continue
-        later = re.match(r",?\s+for\s+(?:the\s+)?", text[m.end():])
+        later = re.match(r"(?:\s+for\s+(?:the|its)\s+(?:brand|house|label|maison|company))?,?\s+for\s+(?:the\s+)?",
+                         text[m.end():])  # "Her first campaign for the brand, for spring 2025, ..."
         later = SEASON.match(text, m.end() + later.end()) if later else None
         if later and re.match(r"\s+(?:[\w'’\-]+\s+){0,2}(?:collection|collections|line|show|range)\b",
                               text[later.end():]):
@@ -408,6 +409,11 @@ def find(sentence_text: str, offset: int, lex: Lexicon, is_caption: bool = False
         out.append(Mention("Campaign", "", offset + s, offset + m.end(), text[s:m.end()], season=season,
                            year=year, confident=False, product=product))
     for c in out:
+        described = [b for b in out if b.type == "Brand" and b.end <= c.start]
+        if c.type == "Product" and not c.brand and described and re.search(
+                r"\bthe\s+[A-Z][\w\-]+\s+(?:company|house|label|brand|maison|jeweller|jeweler)['’]s\s+(?:[\w\-]+\s+){0,2}$",
+                text[:c.start - offset]):
+            c.brand = described[-1].name  # "at Furla, where she reworked the Bologna company's Metropolis bag"
         if c.type == "Campaign" and re.search(r"\b(?:its|their)\s+own\b[^.;]{0,30}$", text[:c.start - offset]):
             c.owned = True  # "Salomon released its own, separate Fall 2024 campaign"
         subject = [b for b in out if b.type == "Brand" and b.end <= c.start and not b.possessive]

@@ -441,6 +441,11 @@ class RuleSet:
                                      text[b:r.mention.start - sent.start])]
             people = after[:1]
             before = [(p, r) for p, r in rel if r.type == "Person" and max(lo, lo_limit) <= p < a]
+            hired = re.search(r"\b(?:which|that|it|they)\s+(?:hired|named|appointed|tapped|recruited|poached|chose)\s+"
+                              r"(?:the\s+|a\s+)?(?:(?:former|ex-|onetime|then)\s*)?$", text[:a])
+            if not people and hired:  # "..., which hired the former artistic director of Furla": the article's subject
+                subject = self.ctx.topic_person or (self.ctx.people_seen[:1] or [None])[0]
+                people, before = ([subject] if subject else []), []
             if not people and before:
                 p, r = before[-1]
                 between = text[p + len(r.mention.surface):a]
@@ -551,6 +556,8 @@ class RuleSet:
                         q.type == "Person" and q is not r and q.mention.start - sent.start == p + len(r.mention.surface)
                         + m.end() for _, q in rel) and not re.search(r"\bfor\s+(?!the\s+campaign)[A-Z]", tail[:120]):
                 found.append(r)  # "Branislav Simoncik photographed Monica Bellucci at a family dinner"
+        if sent.caption:  # "Photography by Daniel Arnold for The Business Ledger": a publication's portrait
+            found = [r for r in found if not self._credited_to_other(text, r.mention.end - sent.start, rel)]
         self.photographers = {r.key for r in found}
         self.known_photographers |= self.photographers
         for r in found:
@@ -559,6 +566,12 @@ class RuleSet:
                 camp = self._ensure_default_campaign()
             if camp:
                 self.emit(camp, "photographedBy", r.key, sent, 0.85)
+
+    @staticmethod
+    def _credited_to_other(text: str, end: int, rel: list[tuple[int, Ref]]) -> bool:
+        """Whether a credit's "for ..." after ``end`` names something other than a house."""
+        m = re.match(r"\s+for\s+(?:the\s+)?(?=[A-Z])", text[end:], re.I)
+        return bool(m) and not any(r.type == "Brand" and p == end + m.end() for p, r in rel)
 
     def features(self, sent: Sentence, rel: list[tuple[int, Ref]]) -> None:
         text = sent.text
