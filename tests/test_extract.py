@@ -629,3 +629,38 @@ def test_the_place_company_possessive_is_the_house_just_named():
     _, rels = run("Most recently she was at Furla, where she reworked the Bologna company's Metropolis bag.",
                   title="Kate Spade news")
     assert ("metropolis", "brand", "furla") in rels
+
+
+def test_a_quoted_sentence_in_an_interview_headline_is_no_campaign():
+    out, _ = run("They have shot their first advertising campaign.",
+                 title='Coperni\'s Arnaud Vaillant: "We Never Wanted to Be a Viral Brand"')
+    assert not any(kind == "Campaign" and name.startswith("We") for kind, name in out["entities"])
+
+
+def test_the_labels_founders_and_creative_directors_are_the_two_just_named():
+    _, rels = run("A decade on, Arnaud Vaillant and Sébastien Meyer make headlines. The label's co-founders and "
+                  "creative directors have shot a campaign.", title="Coperni interview")
+    assert {("arnaud vaillant", "creativeDirectorOf", "coperni"),
+            ("sebastien meyer", "creativeDirectorOf", "coperni")} <= rels
+
+
+def test_an_interview_speaker_label_is_not_cast():
+    _, rels = run("Vaillant: We cast Ugbad Abdi for the campaign.", title="Coperni's Arnaud Vaillant speaks")
+    assert not any(r[1] == "features" and "vaillant" in r[2] for r in rels)
+
+
+def test_no_followed_by_a_name_ends_a_sentence():
+    assert [s.text for s in split("Vaillant: No. Bella is a friend. Chanel No. 5 sells.")] == [
+        "Vaillant: No.", "Bella is a friend.", "Chanel No. 5 sells."]
+
+
+def test_a_lone_given_name_is_the_one_person_named_in_full_with_it():
+    _, rels = run("Is Bella Hadid in it? Bella is a friend of the house, but she does not appear in this campaign.",
+                  title="Coperni interview")
+    assert ("bella hadid", "ambassadorOf", "coperni") in rels
+
+
+def test_an_honorific_speaker_is_not_cast():
+    _, rels = run('Julia Garner stars in the Happy Diamonds campaign. "Julia laughs with her whole face," '
+                  "Ms. Scheufele said.", title="Chopard campaign")
+    assert not any(r[1] == "features" and "scheufele" in r[2] for r in rels)

@@ -51,7 +51,7 @@ QUOTED = re.compile(r"“([^”]{1,80})”|\"([^\"]{1,80})\"|‘((?:[^’]|(?<=\
                     r"(?<!\w)'((?:[^']|(?<=\w)'(?=\w)){1,80}?)'(?!\w)")
 PERSON_BEFORE = re.compile(r"\b(?:(?:shot|lensed|photographed|captured|taken|styled|directed|designed|founded|"
                            r"fronted|led|joined|signed|hired|appointed|named|succeeded|replaced|accompanied)\s+by|"
-                           r"starring|stars|featuring|features|ambassador|ambassadors|director|photographer|"
+                           r"starring|stars|featuring|features|cast|casts|ambassador|ambassadors|director|photographer|"
                            r"photographers|designer|founder|successor|predecessor|succeeding|replacing|names|named|"
                            r"taps|tapped|signs|signed|hires|hired|appoints|appointed|welcomes|welcomed|"
                            r"and|with|by)\s+$", re.I)

@@ -97,6 +97,20 @@ def _add_surnames(sentences: list, found: list) -> None:
                    "Person", name, s, e, name, confident=False, possessive=possessive))
 
 
+def _add_given_names(sentences: list, found: list, lex: Lexicon) -> None:
+    """"Bella is a friend of the house": a lone given name of the one person the article names
+    in full with it is a mention of them (``resolve`` joins it to the full name)."""
+    people = {m.name for ms in found for m in ms if m.type == "Person" and m.confident and len(m.name.split()) >= 2}
+    firsts: dict[str, int] = {}
+    for name in people:
+        firsts[name.split()[0]] = firsts.get(name.split()[0], 0) + 1
+    given = {g for g, n in firsts.items() if n == 1 and len(g) > 3 and lex.is_given_name(g)
+             and not any(g == p.split()[-1] for p in people)}
+    _add_named(sentences, found, given, r"\b(", r")(?:['’]s)?\b(?!\s+[A-Z])", replace_inner=False,
+               make=lambda name, s, e, possessive: mention_finder.Mention(
+                   "Person", name, s, e, name, confident=False, possessive=possessive))
+
+
 def _add_named(sentences: list, found: list, names: set[str], before: str, after: str, replace_inner: bool,
                make: Callable[[str, int, int, bool], mention_finder.Mention]) -> None:
     """Add a mention (from ``make(name, start, end, possessive)``) wherever one of ``names``
@@ -192,11 +206,13 @@ def extract(article: Article) -> Extraction:
                                  paragraphs[s.paragraph] if s.paragraph < len(paragraphs) else s.text)
              for s in sentences]
     _add_surnames(sentences, found)
+    _add_given_names(sentences, found, lex)
     _add_titles(sentences, found)
     title_mentions = [m for s, ms in zip(sentences, found, strict=True) if s.title for m in ms]
     if re.search(r"\bcampaign\b", article.text, re.I):  # a quoted title in the headline names the campaign
-        for m in title_mentions:
-            if m.type == "Quoted":
+        for m in title_mentions:  # ... but a quoted sentence ('X: "We never wanted ..."') is somebody's words
+            if m.type == "Quoted" and not re.match(r"(?:I|We|You|It|It's|This|That|There|My|Our)\b", m.name) and \
+                    not re.search(r":\s*$", article.text[max(0, m.start - 4):m.start - 1]):
                 m.type, m.confident = "Campaign", True
     main = main_brand(title_mentions, [m for ms in found for m in ms], lex)
     collaborations = _collaborations(sentences, found)

@@ -74,7 +74,8 @@ _CAST_VERB = r"(?:stars|starring|features|featuring|puts|casts)\b"  # "shot by X
 _ENDED_RUMOUR = re.compile(r"\b(?:end(?:ing|ed|s)?|put(?:ting|s)?\s+an\s+end\s+to|after|following|confirm(?:ing|ed|s)?)"
                            r"(?:\s+[\w\-]+){0,3}\s*$", re.I)
 # Where one clause ends and another, with its own assertion, begins
-_CLAUSE_BREAK = re.compile(r"[;:]|\s[—–]\s|,\s+(?:whose|which|while|whereas|but|although|though)\b")
+_CLAUSE_BREAK = re.compile(r"[;:]|\s[—–]\s|,\s+(?:whose|which|while|whereas|but|although|though|"
+                           r"and\s+(?:he|she|they|it))\b")
 # "Photo: Kevin Mazur/Getty Images", "Photograph by X for WWD": a press photo's credit
 _CREDIT_BEFORE = re.compile(r"\b(?:photo|photograph|image|picture)s?(?:\s+credit)?\s*(?::|by)\s*$", re.I)
 _AGENCY_AFTER = re.compile(r"\s*(?:/|for)\s*(?:Getty|WireImage|AFP|Shutterstock|Reuters|AP\b|Associated Press|"
@@ -222,7 +223,8 @@ class RuleSet:
             members = [r for r in self.ctx.people_seen if r.key[1].split()[-1] in names]
             if members:
                 return members
-        if re.search(r"(?:^|\s)(?:[Tt]he\s+(?:two|pair|duo)|[Bb]oth)\s+(?:[\w\-]+\s+){0,3}(?:co-)?$", head) and \
+        if re.search(r"(?:^|\s)(?:[Tt]he\s+(?:two|pair|duo)|[Bb]oth|(?:The|Its|Their)\s+(?:(?:label|house|brand|"
+                     r"company|maison)['’]s\s+)?(?:co-?)?founders\s+and)\s+(?:[\w\-]+\s+){0,3}(?:co-)?$", head) and \
                 len(self.ctx.last_people) >= 2:
             return self.ctx.last_people[-2:]  # "X, who founded the house with Y. The two remain ..."
         the = re.match(r"\s*The\s+((?:[\w\-]+\s+){0,3}[a-z][\w\-]+)\b", head)
@@ -327,7 +329,8 @@ class RuleSet:
         "Zendaya, the house's most visible ambassador,", "Greene, who remains a Ferragamo
         ambassador," or "X, Angela's daughter and a former face of the brand," (the phrase
         runs to the next comma)."""
-        people = [(p, r) for p, r in rel if r.type == "Person" and p + len(r.mention.surface) <= a]
+        people = [(p, r) for p, r in rel if r.type == "Person" and p + len(r.mention.surface) <= a
+                  and not r.mention.possessive]  # "X, Angela's daughter and a former face": X
         if not people:
             return None
         p, person = people[-1]
@@ -349,7 +352,7 @@ class RuleSet:
             (m.start(1), m.end(1)) for m in _POSSESSIVE_FACE.finditer(text)]
         for a, b in sorted(set(spans)):
             beside = self._appositive(text, a, b, rel)
-            here = [d for d in doubts or () if not re.search(r"[;:]|\s[—–]\s", text[min(a, d):max(a, d)])]
+            here = [d for d in doubts or () if not _CLAUSE_BREAK.search(text[min(a, d):max(a, d)])]
             if here and (beside is None or any(
                     beside[0].mention.end - sent.start <= n < beside[1] for n in here)):
                 continue
@@ -612,7 +615,7 @@ class RuleSet:
         for p, r in rel:
             if r.type not in ("Person", "Product"):
                 continue
-            end = p + len(r.mention.surface)
+            end = r.mention.end - sent.start  # the surface may open with "Ms."
             if any(a <= p and p - b <= 40 and not re.search(r"[;.]|\b(?:and|with)\b\s+(?!\w+\s+\w+\s+by)|"
                                                               r",\s*" + _CAST_VERB,
                                                               text[b:p]) for a, b in shot):
@@ -647,6 +650,8 @@ class RuleSet:
                 continue  # "a hit from the Sialelli years"
             if r.type == "Person" and (_CREDIT_BEFORE.search(text[:p]) or _AGENCY_AFTER.match(text[end:])):
                 continue  # "Photo: Kevin Mazur/Getty Images": who took a press photo, not the cast
+            if r.type == "Person" and p == 0 and re.match(r"\**\s*:", text[end:]):
+                continue  # "Vaillant: We cast Ugbad Abdi": an interview's speaker label
             if r.type == "Person" and _KIN_OF.search(text[:p]):
                 continue  # "a longtime collaborator of Jonathan Anderson": named for someone else's sake
             if r.type == "Person" and (_SUCCEEDS.search(text[:p]) or _SPEAKS_AFTER.match(text[end:]) or

@@ -208,7 +208,7 @@ def _resolve_one(m: Mention, sentence: list[Mention], res: Resolved, lex: Lexico
                 if known.type == "Campaign" and key != short_key and fold(name) in {fold(a) for a in known.aliases}:
                     return key
             return res.add(Entity("Campaign", m.name, {m.surface} if m.surface != m.name else set(), brand=brand))
-        year = m.year or (str(article_year) if article_year and (not m.product or m.season) else None)
+        year = m.year or (str(article_year) if article_year else None)
         product = products.get(fold(m.product)) if m.product else None
         name = " ".join(x for x in (brand, m.season, year, m.product) if x)
         entity = Entity("Campaign", f"{name} campaign", {m.surface}, brand=brand)

@@ -37,8 +37,9 @@ def split_paragraph(text: str, offset: int) -> list[tuple[str, int, int]]:
         before = text[begin:m.start()]
         last = re.search(r"([\w.]+)$", before)
         word = last.group(1).lower().rstrip(".") if last else ""
-        if word in ABBREVIATIONS or (last and re.fullmatch(r"[A-Z]", last.group(1))):
-            continue
+        if (word in ABBREVIATIONS and not (word == "no" and not text[m.end():m.end() + 1].isdigit())) or \
+                (last and re.fullmatch(r"[A-Z]", last.group(1))):
+            continue  # "No." abbreviates only before a number ("No. 5"); "No. Bella is ..." ends a sentence
         spans.append((begin, m.end()))
         begin = m.end()
     spans.append((begin, len(text)))
