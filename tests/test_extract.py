@@ -664,3 +664,21 @@ def test_an_honorific_speaker_is_not_cast():
     _, rels = run('Julia Garner stars in the Happy Diamonds campaign. "Julia laughs with her whole face," '
                   "Ms. Scheufele said.", title="Chopard campaign")
     assert not any(r[1] == "features" and "scheufele" in r[2] for r in rels)
+
+
+def test_a_verb_of_shooting_settles_an_ambiguous_given_name():
+    _, rels = run("Its Reiimagine campaign stars Beyoncé. The stills were shot by Mason Poole.",
+                  title="Levi's campaign")
+    assert ("reiimagine", "photographedBy", "mason poole") in rels
+
+
+def test_who_has_photographed_its_campaigns_makes_a_photographer():
+    _, rels = run("Zara's fall campaign reunites the retailer with Steven Meisel, who has photographed its "
+                  "campaigns for several seasons.", title="Zara campaign")
+    assert ("zara fall 2024 campaign", "photographedBy", "steven meisel") in rels
+
+
+def test_the_daughter_of_a_described_person_is_not_cast():
+    _, rels = run("The Ancora campaign stars Lila Moss. Ms. Moss is the daughter of British model Kate Moss, who "
+                  "walked in the shows.", title="Gucci campaign")
+    assert not any(r[1] == "features" and r[2] == "kate moss" for r in rels)

@@ -215,6 +215,8 @@ def _looks_like_person(run: Run, lex: Lexicon, before: str, after: str) -> tuple
     nat, occ, kinds = _descriptor(before, lex)
     if occ:  # "British photographer Harley Weir": the descriptor settles an ambiguous given name
         return True, True
+    if PERSON_BEFORE.search(before) and len(words) >= 2:  # "shot by Mason Poole": so does the verb
+        return True, True
     if len(words) >= 2:
         if lex.is_given_name(first) and first not in lex.ambiguous_given:
             return True, True

@@ -96,7 +96,8 @@ _SPEAKS_AFTER = re.compile(r"\s*,\s*(?:who|whose)\b[^;]*?,\s*(?:said|says|told|a
 # "a longtime collaborator of", "the daughter of": a person named through another
 _KIN_OF = re.compile(r"\b(?:collaborators?|friends?|partners?|wife|husband|sons?|daughters?|sisters?|brothers?|"
                      r"mother|father|parents?|protégée?|protegee?|assistants?|students?|colleagues?|widow|"
-                     r"niece|nephew|cousin|granddaughter|grandson|grandchild)\s+of\s+(?:the\s+(?:late\s+)?)?$")
+                     r"niece|nephew|cousin|granddaughter|grandson|grandchild)\s+of\s+(?:the\s+(?:late\s+)?)?"
+                     r"(?:(?!(?:house|brand|label|maison)\b)[\w\-]+\s+){0,3}$")  # "the daughter of Australian model X"
 # "look as if they had been bleached", "even if": a comparison or concession, not a doubt
 _COMPARISON_IF = re.compile(r"\b(?:as|even)\s+$", re.I)
 # "the house's face", "its longtime face": a face of the house itself (group 1 is "face")
@@ -551,8 +552,8 @@ class RuleSet:
             tail = text[p + len(r.mention.surface):]
             if r.type == "Person" and is_photographer and SHOT_AFTER.match(tail):
                 found.append(r)
-            elif r.type == "Person" and re.match(r"(?:,[^,;]{1,80},)?\s+(?:also\s+)?(?:shot|lensed|photographed)\s+"
-                                                r"(?:the|its|this)\b", tail):
+            elif r.type == "Person" and re.match(r"(?:,[^,;]{1,80},|,\s*who\s+(?:has\s+|had\s+)?)?\s*(?:also\s+)?"
+                                                r"(?:shot|lensed|photographed)\s+(?:the|its|this|their)\b", tail):
                 found.append(r)
             elif r.type == "Person" and (self.ctx.current_campaign or sent.paragraph in self.ctx.campaign_paragraphs) \
                     and (m := re.match(r"\s+(?:shot|lensed|photographed)\s+", tail)) and any(
