@@ -682,3 +682,27 @@ def test_the_daughter_of_a_described_person_is_not_cast():
     _, rels = run("The Ancora campaign stars Lila Moss. Ms. Moss is the daughter of British model Kate Moss, who "
                   "walked in the shows.", title="Gucci campaign")
     assert not any(r[1] == "features" and r[2] == "kate moss" for r in rels)
+
+
+def test_leaving_a_house_after_years_as_its_creative_director():
+    _, rels = run("Mark Weston is leaving Dunhill after five years as creative director, the house said.",
+                  title="Dunhill news")
+    assert ("mark weston", "creativeDirectorOf", "dunhill") in rels
+
+
+def test_the_whole_list_after_shot_by_are_photographers():
+    _, rels = run('Balmain released "Labyrinth," a campaign photographed in a maze by the celebrated Italian-born '
+                  "photographer duo Luigi Murenu and Iango Henzi.", title="Balmain")
+    assert ("labyrinth", "photographedBy", "iango henzi") in rels
+
+
+def test_star_without_s_after_a_photographer_starts_the_cast():
+    _, rels = run("The stills were photographed by French photographer Mathieu César and star Australian model "
+                  "Jordan Barrett.", title="Rabanne Phantom Intense campaign")
+    assert not any(r[1] == "photographedBy" and r[2] == "jordan barrett" for r in rels)
+
+
+def test_a_list_of_ambassadors_goes_on_past_a_who_clause():
+    _, rels = run("Son joins fellow global ambassadors David Beckham, who signed with the brand in 2017, and Lady "
+                  "Gaga, who came on board in 2021.", title="Tudor names Son Heung-min ambassador")
+    assert {("david beckham", "ambassadorOf", "tudor"), ("lady gaga", "ambassadorOf", "tudor")} <= rels

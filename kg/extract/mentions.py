@@ -65,6 +65,8 @@ PERSON_AFTER = re.compile(r"^(?:,\s*(?:who|whose|the\s+\w+\s+(?:behind|of))\b|\s
                           r"(?:creative|artistic|design|brand|house|global|ambassador|face|head|chief)|"
                           r",\s*(?:the\s+)?(?:brand|house|label|company|maison)['’]s\s+(?:co-?)?(?:founder|creative|"
                           r"artistic)|"
+                          r"\s+(?:is\s+|was\s+|will\s+be\s+)?(?:leaving|exiting|departing|stepping\s+down|"
+                          r"to\s+(?:leave|exit|depart|step\s+down))\b|"
                           r",\s*[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,2}['’]s\s+(?:new\s+|former\s+|longtime\s+)?"
                           r"(?:co-?)?(?:founder|creative\s+director|artistic\s+director|chief|president|chairman|ceo)\b)")
 

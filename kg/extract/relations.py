@@ -69,7 +69,7 @@ class Ref:
         return self.key[0]
 
 
-_CAST_VERB = r"(?:stars|starring|features|featuring|puts|casts)\b"  # "shot by X, stars Y": Y is cast
+_CAST_VERB = r"(?:stars?|starring|features?|featuring|puts|casts?)\b"  # "shot by X, stars Y": Y is cast
 # "ending weeks of speculation", "confirming rumours": the rumour is over, the fact stated
 _ENDED_RUMOUR = re.compile(r"\b(?:end(?:ing|ed|s)?|put(?:ting|s)?\s+an\s+end\s+to|after|following|confirm(?:ing|ed|s)?)"
                            r"(?:\s+[\w\-]+){0,3}\s*$", re.I)
@@ -290,6 +290,10 @@ class RuleSet:
         cursor = pos
         for p, r in people:
             gap = text[cursor:p]
+            if out and re.fullmatch(r",\s*who\s[^,;]{1,60},\s*and\s+", gap):
+                out.append(r)  # "David Beckham, who signed in 2017, and Lady Gaga"
+                cursor = p + len(r.mention.surface)
+                continue
             if out and not re.fullmatch(r"\s*(?:,|and|&|,\s*and)?\s*(?:(?:[\w\-]+\s+){0,6})", gap):
                 break
             if out and re.search(r"\b(?:with|for|of|by|to|in|at|from|as|alongside|besides|than)\b", gap):
@@ -532,7 +536,8 @@ class RuleSet:
             lo, hi = _clause_bounds(text, a)
             cut = min([x for x, _ in blocked if x > b] + [hi])
             people = self._people_after(text, b, rel, cut)
-            found += [r for r in people if (r.mention.start - sent.start) - b <= 60]
+            if people and (people[0].mention.start - sent.start) - b <= 60:
+                found += people  # the list after "shot by", however long its descriptions
         for p, r in rel:
             if r.type == "Person" and "photographer" in r.mention.occupation_kinds and r not in found:
                 window = text[max(0, p - 60):p]
@@ -541,8 +546,9 @@ class RuleSet:
                     found.append(r)
         for m in PASSIVE_SHOT.finditer(text):
             cut = min([x for x, _ in blocked if x > m.end()] + [len(text)])
-            found += [r for r in self._people_after(text, m.end(), rel, cut)
-                      if (r.mention.start - sent.start) - m.end() <= 40 and r not in found]
+            listed = self._people_after(text, m.end(), rel, cut)
+            if listed and (listed[0].mention.start - sent.start) - m.end() <= 60:
+                found += [r for r in listed if r not in found]
         for p, r in rel:  # "the still photographs ... are by X"
             if r.type == "Person" and re.search(r"\b(?:photographs|pictures|images|stills|portraits|photos|imagery)\b"
                                                 r"[^.;]{0,60}?\b(?:are|were|is|was)\s+(?:all\s+)?by\s+$", text[:p]):
