@@ -706,3 +706,20 @@ def test_a_list_of_ambassadors_goes_on_past_a_who_clause():
     _, rels = run("Son joins fellow global ambassadors David Beckham, who signed with the brand in 2017, and Lady "
                   "Gaga, who came on board in 2021.", title="Tudor names Son Heung-min ambassador")
     assert {("david beckham", "ambassadorOf", "tudor"), ("lady gaga", "ambassadorOf", "tudor")} <= rels
+
+
+def test_names_coordinated_before_a_plural_line_noun_are_products():
+    out, _ = run("Each wears pieces from the Fits Everybody and Seamless Sculpt lines.", title="Skims campaign")
+    assert {("Product", "Fits Everybody"), ("Product", "Seamless Sculpt")} <= out["entities"]
+
+
+def test_the_long_running_name_is_a_product_where_designs_are_discussed():
+    out, _ = run("The long-running Butterfly Silhouette has become one of the house's best-known designs.",
+                 title="Graff news")
+    assert ("Product", "Butterfly Silhouette") in out["entities"]
+
+
+def test_a_name_describing_a_house_is_no_product():
+    out, _ = run("The Milanese house's younger line also gives a starring role to its MyEA bag.",
+                 title="Emporio Armani campaign")
+    assert ("Product", "Milanese") not in out["entities"]

@@ -30,9 +30,10 @@ PRODUCT_CUE = re.compile(r"\b(?:bags?|handbags?|designs?|styles?|accessories|pie
                          r"footwear)\b", re.I)
 # "the new Oyster Perpetual", "the redesigned Portugieser": "the" and an adjective of
 # newness or renown before a name, which reads as a product there.
-THE_BEFORE = re.compile(r"\bthe\s+(?:(?:new|newest|latest|redesigned|revamped|reworked|reimagined|updated|"
+THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:(?:new|newest|latest|redesigned|revamped|reworked|reimagined|updated|"
                         r"reissued|relaunched|classic|iconic|signature|cult|bestselling|best-selling|smaller|larger|"
-                        r"bigger|slimmer|thinner|lighter|original)\s+){0,2}$")
+                        r"bigger|slimmer|thinner|lighter|original|long-running|best-known|famed|famous|popular|"
+                        r"perennial)\s+){0,2}$")
 # "XT-6", "GEL-1130", "PS1", "B01": a model code of letters and digits
 MODEL_CODE = re.compile(r"[A-Z]{1,5}-?\d{1,4}[A-Z]?")
 # "creative director of Diotima", "the founder of Khaite": what follows names a house
@@ -524,7 +525,8 @@ def _classify_run(run: Run, text: str, offset: int, lex: Lexicon, out: list[Ment
         out.append(Mention("Product", name, offset + s, offset + e, text[s:e], brand=lead_brand))
         taken.append((s, e))
         return
-    if re.search(r"(?i)\bthe\s+$", before) and re.match(r"\s+(?:line|collection|range)\b", after) and len(toks) <= 2 \
+    if re.search(r"(?i)\bthe\s+(?:[A-Z][\w'’\-]*\s+){0,3}?(?:(?:and|&)\s+)?$", before) and \
+            re.match(r"\s+(?:lines?|collections?|ranges?)\b", after) and len(toks) <= 2 \
             and not any(t.lower in lex.collection_words or SEASON_WORD.fullmatch(t.text) or t.text[:1].isdigit()
                         for t in toks) and not lex.is_given_name(toks[0].text) and fold(name) not in lex.places \
             and not _nationality(name.lower(), lex):
@@ -612,7 +614,8 @@ def _classify_run(run: Run, text: str, offset: int, lex: Lexicon, out: list[Ment
         return
     # A capitalised name after "the" with no other reading: maybe a product ("the Le Cagole").
     if THE_BEFORE.search(before) and len(toks) <= 3 and not re.match(r"\d", name) and \
-            not re.match(r"\s+(?:in|at|on)\s+[A-Z]|\s+(?:years|era|days|tenure|regime|reign|age)\b", after):
+            not re.match(r"\s+(?:in|at|on)\s+[A-Z]|\s+(?:years|era|days|tenure|regime|reign|age|house|label|brand|"
+                         r"company|maison|group|designer|jeweller|jeweler|retailer)\b", after):
         cue = product_context or bool(AD_FOR.search(before))
         out.append(Mention("Product", name, offset + s, offset + e, text[s:e], confident=cue))
         taken.append((s, e))
