@@ -723,3 +723,14 @@ def test_a_name_describing_a_house_is_no_product():
     out, _ = run("The Milanese house's younger line also gives a starring role to its MyEA bag.",
                  title="Emporio Armani campaign")
     assert ("Product", "Milanese") not in out["entities"]
+
+
+def test_photographs_comma_by_names_the_photographer():
+    _, rels = run("Glossier's fragrance campaign stars Olivia Rodrigo. The photographs, by Tyler Mitchell, show "
+                  "Rodrigo in a bedroom.", title="Glossier campaign")
+    assert ("glossier 2024 campaign", "photographedBy", "tyler mitchell") in rels
+
+
+def test_an_it_bag_is_no_product():
+    out, _ = run('The Alexa became one of the defining "It" bags of its era.', title="Mulberry campaign")
+    assert ("Product", "It") not in out["entities"]

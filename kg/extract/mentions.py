@@ -262,7 +262,8 @@ def find(sentence_text: str, offset: int, lex: Lexicon, is_caption: bool = False
     # Quoted titles next to "campaign" or a product noun.
     for m in QUOTED.finditer(text):
         inner = next(g for g in m.groups() if g is not None).strip().rstrip(",.")
-        if not inner or not (inner[0].isupper() or inner[0] in "#@0123456789") or len(inner.split()) > 8:
+        if not inner or not (inner[0].isupper() or inner[0] in "#@0123456789") or len(inner.split()) > 8 or \
+                fold(inner) in lex.non_entities:  # 'the defining "It" bags'
             continue
         s, e = m.start(), m.end()
         if not free(s, e):

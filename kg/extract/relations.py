@@ -20,7 +20,8 @@ from .sentences import Sentence
 
 Key = tuple[str, str]
 PASSIVE_SHOT = re.compile(r"\b(?:[Ss]hot|[Ll]ensed|[Pp]hotographed|[Cc]aptured)\b"
-                          r"(?:(?!\b(?:directed|styled|filmed)\b)[^.;]){1,50}?\bby\s+")
+                          r"(?:(?!\b(?:directed|styled|filmed)\b)[^.;]){1,50}?\bby\s+|"
+                          r"\b(?:[Pp]hotographs|[Pp]ictures|[Ss]tills|[Pp]ortraits),\s+by\s+")  # "The stills, by X,"
 LIST_WORDS = {"duo", "pair", "twin", "twins", "brothers", "sisters", "fellow", "newcomer", "newcomers", "star", "stars",
               "rising", "veteran", "longtime", "former", "also", "both", "plus", "finally", "lastly", "then",
               "new", "young", "legendary", "iconic", "emerging", "k-pop", "idol", "member", "members", "designer"}
