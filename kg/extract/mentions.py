@@ -34,6 +34,10 @@ THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:(?:new|newest|latest|redesigned|revamped
                         r"reissued|relaunched|classic|iconic|signature|cult|bestselling|best-selling|smaller|larger|"
                         r"bigger|slimmer|thinner|lighter|original|long-running|best-known|famed|famous|popular|"
                         r"perennial)\s+){0,2}$")
+_PLACE_HOUSE_POSSESSIVE = re.compile(r"\bthe\s+[A-Z][\w\-]+\s+(?:company|house|label|brand|maison|jeweller|jeweler)"
+                                     r"['’]s\s+(?:[\w\-]+\s+){0,2}$")
+_ITS_OWN = re.compile(r"\b(?:its|their)\s+own\b[^.;]{0,30}$")
+_SUBJECT_ITS = re.compile(r"\s+(?:[a-z]+\s+){1,3}its\s+(?:[\w\-]+\s+){0,2}")
 # "XT-6", "GEL-1130", "PS1", "B01": a model code of letters and digits
 MODEL_CODE = re.compile(r"[A-Z]{1,5}-?\d{1,4}[A-Z]?")
 # "creative director of Diotima", "the founder of Khaite": what follows names a house
@@ -415,17 +419,16 @@ def find(sentence_text: str, offset: int, lex: Lexicon, is_caption: bool = False
         out.append(Mention("Campaign", "", offset + s, offset + m.end(), text[s:m.end()], season=season,
                            year=year, confident=False, product=product))
     for c in out:
-        described = [b for b in out if b.type == "Brand" and b.end <= c.start]
-        if c.type == "Product" and not c.brand and described and re.search(
-                r"\bthe\s+[A-Z][\w\-]+\s+(?:company|house|label|brand|maison|jeweller|jeweler)['’]s\s+(?:[\w\-]+\s+){0,2}$",
-                text[:c.start - offset]):
-            c.brand = described[-1].name  # "at Furla, where she reworked the Bologna company's Metropolis bag"
-        if c.type == "Campaign" and re.search(r"\b(?:its|their)\s+own\b[^.;]{0,30}$", text[:c.start - offset]):
+        if c.type not in ("Product", "Campaign"):
+            continue
+        head = text[max(0, c.start - offset - 80):c.start - offset]
+        brands = [b for b in out if b.type == "Brand" and b.end <= c.start]
+        if c.type == "Product" and not c.brand and brands and _PLACE_HOUSE_POSSESSIVE.search(head):
+            c.brand = brands[-1].name  # "at Furla, where she reworked the Bologna company's Metropolis bag"
+        if c.type == "Campaign" and _ITS_OWN.search(head):
             c.owned = True  # "Salomon released its own, separate Fall 2024 campaign"
-        subject = [b for b in out if b.type == "Brand" and b.end <= c.start and not b.possessive]
-        if c.type in ("Product", "Campaign") and not c.brand and subject and \
-                re.fullmatch(r"\s+(?:[a-z]+\s+){1,3}its\s+(?:[\w\-]+\s+){0,2}",
-                             text[subject[-1].end - offset:c.start - offset]):
+        subject = [b for b in brands if not b.possessive]
+        if not c.brand and subject and _SUBJECT_ITS.fullmatch(text[subject[-1].end - offset:c.start - offset]):
             c.brand, c.owned = subject[-1].name, True  # "Asics unveiled its GEL-1130 campaign"
     out.sort(key=lambda mm: mm.start)
     return out
@@ -509,7 +512,7 @@ def _classify_run(run: Run, text: str, offset: int, lex: Lexicon, out: list[Ment
         return
     if name.isupper() and not any(c.isdigit() for c in name) and len(name) <= 3 and fold(name) not in lex.mononyms:
         return  # acronyms: CEO, LVMH is a brand (lexicon), others are noise
-    before, after = text[:s], text[e:]
+    before, after = text[max(0, s - 160):s], text[e:]  # end-anchored checks need only the last words
     num = re.match(r" ((?:['’]\d{2}|\d{1,4}(?:\.\d+)?)(?: [A-Z]{1,3}\b)?)(?![\w-])(?!\.\w)", after)
     if num and YEAR.fullmatch(num.group(1)) and re.match(r"\s+(?:[\w\-]+\s+){0,2}(?:campaign|collection|season|show|"
                                                          r"film|ads?)\b", after[num.end():]):
@@ -518,7 +521,7 @@ def _classify_run(run: Run, text: str, offset: int, lex: Lexicon, out: list[Ment
             not (lex.is_given_name(toks[0].text) and len(toks) >= 2 and not product_context):
         e += num.end()
         name = text[s:e]
-        before, after = text[:s], text[e:]
+        before, after = text[max(0, s - 160):s], text[e:]
     if FRAGRANCE_NAME.search(name) or (re.search(r"\bface\s+of\s+(?:the\s+(?:(?:new|latest|original|reformulated|"
                                                  r"relaunched)\s+)?)?$", before) and not lex.is_given_name(toks[0].text)
                                        and fold(name) not in lex.mononyms):
