@@ -734,3 +734,16 @@ def test_photographs_comma_by_names_the_photographer():
 def test_an_it_bag_is_no_product():
     out, _ = run('The Alexa became one of the defining "It" bags of its era.', title="Mulberry campaign")
     assert ("Product", "It") not in out["entities"]
+
+
+def test_there_before_a_title_is_the_house_named_last():
+    _, rels = run("What do you think of Courrèges today? Nicolas Di Felice is doing a beautiful job there as "
+                  "artistic director.", title="Coperni interview")
+    assert ("nicolas di felice", "creativeDirectorOf", "courreges") in rels
+    assert ("nicolas di felice", "creativeDirectorOf", "coperni") not in rels
+
+
+def test_a_quoted_track_title_is_no_campaign():
+    out, _ = run('The singer, whose album includes a track titled "Levii\'s Jeans," loads her 501s. The campaign '
+                 "stills were shot by Mason Poole.", title="Levi's campaign")
+    assert not any(kind == "Campaign" and "Levii" in name for kind, name in out["entities"])

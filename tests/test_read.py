@@ -319,3 +319,9 @@ def test_read_markdown_keeps_where_each_subhead_opens_a_paragraph():
     paragraphs = art.text.split("\n\n")
     assert [(paragraphs[i], h) for i, h in art.subheads] == [("Shot by X.", "1. Swarovski"),
                                                             ("Federer returns.", "2. Uniqlo")]
+
+
+def test_read_markdown_drops_read_next_lines_in_emphasis():
+    art = read_markdown("# Fall campaigns\n\nZara's campaign is out.\n\n*Read next: The best fall campaigns*\n\n"
+                        "**Read next:** [More](#)", "f.md")
+    assert "Read next" not in art.text

@@ -287,8 +287,8 @@ def find(sentence_text: str, offset: int, lex: Lexicon, is_caption: bool = False
                 r"\b(?:campaign|campaign,?\s+(?:titled|called|dubbed|named)|titled|dubbed|called|named|"
                 r"campaign\s+for\s+(?:the|its|his|her))\s*,?\s*$",
                 around_before) or re.search(r"\b(?:campaign)\b", around_after[:25]):
-            if re.search(r"\b(?:film|album|song|single|series|show|drama|book|magazine|newspaper|movie|"
-                         r"documentary|exhibition)\s*,?\s*$", around_before):
+            if re.search(r"\b(?:film|album|song|single|track|series|show|drama|book|magazine|newspaper|movie|"
+                         r"documentary|exhibition)\s*,?\s*(?:titled|called|named|dubbed)?\s*$", around_before):
                 continue
             add(Mention("Campaign", inner, offset + s + 1, offset + s + 1 + len(inner), m.group(0)), s, e)
         else:  # a title named elsewhere in the article, maybe; resolution decides

@@ -56,6 +56,7 @@ class Context:
     section_houses: dict[int, tuple[str, str, str]] = field(default_factory=dict)  # paragraph -> (Brand, key, name)
     article_house: tuple[Key | None, str | None] | None = None  # main_brand and main_name before any section
     relations: dict[tuple[Key, str, Key], Relation] = field(default_factory=dict)
+    last_brands: list[Key] = field(default_factory=list)  # houses the last sentence naming any named
 
 
 @dataclass
@@ -169,6 +170,9 @@ class RuleSet:
         if not self._doubts_cast(text, rumours + negations):
             self.photographer(sent, rel)
             self.features(sent, rel)
+        brands = [r.key for _, r in rel if r.type == "Brand"]
+        if brands:
+            self.ctx.last_brands = brands
         people = [r for _, r in rel if r.type == "Person"]
         if sent.title and people and self.ctx.topic_person is None:
             self.ctx.topic_person = people[0]
@@ -491,6 +495,9 @@ class RuleSet:
             anchor = people[0].mention.start - sent.start if people else None
             following = [x for x, _ in trigger_spans("creative_title", text) if x > b]
             brand = self._brand_near(text, a, b, rel, lo, min([hi] + following), anchor)
+            if re.search(r"\bthere\s+(?:[\w\-]+\s+){0,2}$", text[:a]) and self.ctx.last_brands and \
+                    not any(r.type == "Brand" for _, r in rel):
+                brand = self.ctx.last_brands[-1]  # "What of Courrèges? X does well there as director"
             if not brand:
                 continue
             if doubts:
