@@ -747,3 +747,12 @@ def test_a_quoted_track_title_is_no_campaign():
     out, _ = run('The singer, whose album includes a track titled "Levii\'s Jeans," loads her 501s. The campaign '
                  "stills were shot by Mason Poole.", title="Levi's campaign")
     assert not any(kind == "Campaign" and "Levii" in name for kind, name in out["entities"])
+
+
+def test_a_number_led_name_before_a_line_noun_or_description_is_a_product():
+    out, _ = run("He introduced the 1893 Harness line. The 1945 Soft, a slouchier top-handle, is carried by Anok "
+                 "Yai. Fragrances are led by the 212 franchise. The 2024 collection and the 25 bags are not.",
+                 title="Dunhill news")
+    products = {name for kind, name in out["entities"] if kind == "Product"}
+    assert {"1893 Harness", "1945 Soft", "212"} <= products
+    assert not {"2024", "25"} & products

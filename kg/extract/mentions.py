@@ -38,6 +38,7 @@ _PLACE_HOUSE_POSSESSIVE = re.compile(r"\bthe\s+[A-Z][\w\-]+\s+(?:company|house|l
                                      r"['’]s\s+(?:[\w\-]+\s+){0,2}$")
 _ITS_OWN = re.compile(r"\b(?:its|their)\s+own\b[^.;]{0,30}$")
 _SUBJECT_ITS = re.compile(r"\s+(?:[a-z]+\s+){1,3}its\s+(?:[\w\-]+\s+){0,2}")
+NUMBER_LED = re.compile(r"\b[Tt]he\s+(\d{1,4}(?:\s+[A-Z][\w'’\-]*){0,2})(?:\s+([a-z][\w\-]*)\b|(,\s+(?:a|an|the)\s))")
 # "XT-6", "GEL-1130", "PS1", "B01": a model code of letters and digits
 MODEL_CODE = re.compile(r"[A-Z]{1,5}-?\d{1,4}[A-Z]?")
 # "creative director of Diotima", "the founder of Khaite": what follows names a house
@@ -355,6 +356,15 @@ def find(sentence_text: str, offset: int, lex: Lexicon, is_caption: bool = False
     # Numbered products: "the 2.55", "Air Force 1" is handled as a run + number.
     for m in re.finditer(r"\bthe\s+(\d+(?:\.\d+)+|\d{2,4}\s[A-Z]{1,3}\b)", text):
         if free(m.start(1), m.end(1)):
+            add(Mention("Product", m.group(1), offset + m.start(1), offset + m.end(1), m.group(1)),
+                m.start(1), m.end(1))
+    # "the 1893 Harness line", "the 212 franchise", "the 1945 Soft, a slouchier version of ..."
+    for m in NUMBER_LED.finditer(text):
+        words = m.group(1).split()
+        noun = m.group(2) or ""
+        named = len(words) > 1 or (not YEAR.fullmatch(words[0]) and not noun.endswith("s"))  # not "the 25 bags"
+        if free(m.start(1), m.end(1)) and named and (
+                noun.lower() in lex.product_nouns or noun.lower() in _LINE_NOUNS or m.group(3)):
             add(Mention("Product", m.group(1), offset + m.start(1), offset + m.end(1), m.group(1)),
                 m.start(1), m.end(1))
 
