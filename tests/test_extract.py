@@ -756,3 +756,16 @@ def test_a_number_led_name_before_a_line_noun_or_description_is_a_product():
     products = {name for kind, name in out["entities"] if kind == "Product"}
     assert {"1893 Harness", "1945 Soft", "212"} <= products
     assert not {"2024", "25"} & products
+
+
+def test_a_models_capitalised_noun_is_part_of_its_name_but_a_category_noun_is_not():
+    out, _ = run("Ryan Gosling wears the 39mm Carrera Chronograph; Anok Yai carries the Tabby Bag and the "
+                 "Speedcross Mule.", title="TAG Heuer campaign")
+    products = {name for kind, name in out["entities"] if kind == "Product"}
+    assert {"Carrera Chronograph", "Tabby", "Speedcross Mule"} <= products
+
+
+def test_a_watch_named_for_a_place_is_a_product():
+    out, _ = run("The campaign also features the Monaco Split-Seconds, the brand's most technical watch.",
+                 title="TAG Heuer campaign")
+    assert ("Product", "Monaco Split-Seconds") in out["entities"]

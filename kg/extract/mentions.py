@@ -39,6 +39,9 @@ _PLACE_HOUSE_POSSESSIVE = re.compile(r"\bthe\s+[A-Z][\w\-]+\s+(?:company|house|l
 _ITS_OWN = re.compile(r"\b(?:its|their)\s+own\b[^.;]{0,30}$")
 _SUBJECT_ITS = re.compile(r"\s+(?:[a-z]+\s+){1,3}its\s+(?:[\w\-]+\s+){0,2}")
 NUMBER_LED = re.compile(r"\b[Tt]he\s+(\d{1,4}(?:\s+[A-Z][\w'’\-]*){0,2})(?:\s+([a-z][\w\-]*)\b|(,\s+(?:a|an|the)\s))")
+# Product nouns that name a category even when capitalised ("the Tabby Bag" is the Tabby)
+CATEGORY_NOUNS = {"bag", "bags", "handbag", "handbags", "tote", "totes", "watch", "watches", "sneaker", "sneakers",
+                  "shoe", "shoes", "pump", "pumps", "fragrance", "fragrances", "perfume", "perfumes"}
 # "XT-6", "GEL-1130", "PS1", "B01": a model code of letters and digits
 MODEL_CODE = re.compile(r"[A-Z]{1,5}-?\d{1,4}[A-Z]?")
 # "creative director of Diotima", "the founder of Khaite": what follows names a house
@@ -504,7 +507,8 @@ def _classify_run(run: Run, text: str, offset: int, lex: Lexicon, out: list[Ment
     if toks and _nationality(" ".join(t.text for t in toks).lower(), lex):
         return
     while toks and (toks[0].lower in FUNCTION_WORDS or fold(toks[0].text) in lex.non_entities
-                    or _nationality(toks[0].text.lower(), lex) or toks[0].lower in lex.occupations):
+                    or _nationality(toks[0].text.lower(), lex) or toks[0].lower in lex.occupations
+                    or re.fullmatch(r"\d+(?:\.\d+)?(?:mm|cm|ml)", toks[0].lower)):  # "the 39mm Carrera"
         toks = toks[1:]
     if not toks:
         return
@@ -549,7 +553,10 @@ def _classify_run(run: Run, text: str, offset: int, lex: Lexicon, out: list[Ment
         taken.append((s, e))
         return
     if len(toks) >= 2 and toks[-1].lower in lex.product_nouns:
-        if e > toks[-1].end:  # "Navitimer B01 Chronograph 43": a model's noun and size are its name
+        if e > toks[-1].end or (toks[-1].text[:1].isupper() and toks[-1].lower not in CATEGORY_NOUNS
+                                and not run.sentence_initial and not is_caption and len(toks) >= 2):
+            # "Navitimer B01 Chronograph 43", "the Carrera Chronograph", "the Speedcross Mule": a model's
+            # capitalised noun (and size) are its name; "the Tabby Bag" is the Tabby
             out.append(Mention("Product", name, offset + s, offset + e, text[s:e], brand=lead_brand))
             taken.append((s, e))
             return
