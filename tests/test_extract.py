@@ -769,3 +769,16 @@ def test_a_watch_named_for_a_place_is_a_product():
     out, _ = run("The campaign also features the Monaco Split-Seconds, the brand's most technical watch.",
                  title="TAG Heuer campaign")
     assert ("Product", "Monaco Split-Seconds") in out["entities"]
+
+
+def test_a_plural_title_before_names_gives_each_of_them_the_title():
+    _, rels = run("The images were art-directed by Pandora's co-creative directors, A. Filippo Ficarelli and "
+                  "Francesco Terzo.", title="Pandora campaign")
+    assert ("francesco terzo", "creativeDirectorOf", "pandora") in rels
+
+
+def test_he_was_named_mid_sentence_is_the_previous_sentences_subject():
+    _, rels = run("Simone Bellotti rose under then-creative director Alessandro Michele. In early 2024 he was "
+                  "named creative director of Bally, the Swiss house.", title="Jil Sander news")
+    assert ("simone bellotti", "creativeDirectorOf", "bally") in rels
+    assert ("alessandro michele", "creativeDirectorOf", "bally") not in rels

@@ -82,6 +82,9 @@ _CLAUSE_BREAK = re.compile(r"[;:]|\s[—–]\s|,\s+(?:whose|which|while|whereas|
 _CREDIT_BEFORE = re.compile(r"\b(?:photo|photograph|image|picture)s?(?:\s+credit)?\s*(?::|by)\s*$", re.I)
 _AGENCY_AFTER = re.compile(r"\s*(?:/|for)\s*(?:Getty|WireImage|AFP|Shutterstock|Reuters|AP\b|Associated Press|"
                            r"Splash|Backgrid|Bauer|Rex|Penske|WWD|Vogue Runway|Launchmetrics|GoRunway|Imaxtree)")
+# "In early 2024 he was named creative director": a pronoun right before the title
+_SHE_WAS_NAMED = re.compile(r"\b(?:[Hh]e|[Ss]he)\s+(?:was|is|had\s+been|has\s+been|became)\s+(?:(?:named|appointed|"
+                            r"made|promoted|hired)\s+(?:as\s+|to\s+)?)?(?:the\s+|its\s+|a\s+)?(?:new\s+)?$")
 # "the face of the new Idôle": a name after "face of"
 _NAME_AFTER_FACE = re.compile(r"\s+(?:the\s+)?(?:(?:new|latest|original|reformulated|relaunched|iconic|signature)\s+)?"
                               r"[A-Z]")
@@ -234,8 +237,11 @@ class RuleSet:
                 len(self.ctx.last_people) >= 2:
             return self.ctx.last_people[-2:]  # "X, who founded the house with Y. The two remain ..."
         the = re.match(r"\s*The\s+((?:[\w\-]+\s+){0,3}[a-z][\w\-]+)\b", head)
-        if re.match(r"\s*(?:She|He|They)\b", head) or (the and any(
+        if re.match(r"\s*(?:She|He|They)\b", head) or _SHE_WAS_NAMED.search(head) or (the and any(
                 w.lower() in self.lex.occupations or w.lower() in _PERSON_NOUNS for w in the.group(1).split())):
+            if _SHE_WAS_NAMED.search(head) and not re.match(r"\s*(?:She|He)\b", head):
+                # "In early 2024 he was named creative director of Bally": the person the text follows
+                return [self.ctx.topic_person] if self.ctx.topic_person else self.ctx.last_people[:1]  # the subject
             if role:  # "the American designer" is whoever already holds such a role here
                 holders = [r for r in reversed(self.ctx.people_seen)
                            if any(k[0] == r.key and k[1] == role for k in self.ctx.relations)]
@@ -453,6 +459,8 @@ class RuleSet:
                      if re.fullmatch(r"[\s,:]*(?:and\s+(?:co-?)?founder\s+)?(?:(?:Mr|Ms|Mrs|Dr)\.?\s*)?",
                                      text[b:r.mention.start - sent.start])]
             people = after[:1]
+            if after and text[a:b].lower().endswith("s"):  # "co-creative directors, A and B"
+                people = self._people_after(text, b, rel, hi)
             before = [(p, r) for p, r in rel if r.type == "Person" and max(lo, lo_limit) <= p < a]
             hired = re.search(r"\b(?:which|that|it|they)\s+(?:hired|named|appointed|tapped|recruited|poached|chose)\s+"
                               r"(?:the\s+|a\s+)?(?:(?:former|ex-|onetime|then)\s*)?$", text[:a])
