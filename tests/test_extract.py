@@ -782,3 +782,10 @@ def test_he_was_named_mid_sentence_is_the_previous_sentences_subject():
                   "named creative director of Bally, the Swiss house.", title="Jil Sander news")
     assert ("simone bellotti", "creativeDirectorOf", "bally") in rels
     assert ("alessandro michele", "creativeDirectorOf", "bally") not in rels
+
+
+def test_people_given_a_title_in_the_sentence_are_not_its_cast():
+    _, rels = run('Pamela Anderson stars in the "BE LOVE" campaign. The images were art-directed in-house by '
+                  "Pandora's co-creative directors, A. Filippo Ficarelli and Francesco Terzo, who pushed for a cast "
+                  "spanning generations.", title="Pandora campaign")
+    assert not any(r[1] == "features" and r[2] == "francesco terzo" for r in rels)

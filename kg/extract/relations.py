@@ -675,6 +675,9 @@ class RuleSet:
                 continue  # "Photo: Kevin Mazur/Getty Images": who took a press photo, not the cast
             if r.type == "Person" and p == 0 and re.match(r"\**\s*:", text[end:]):
                 continue  # "Vaillant: We cast Ugbad Abdi": an interview's speaker label
+            if r.type == "Person" and any(k[0] == r.key and k[1] == "creativeDirectorOf" and
+                                          v.evidence.start == sent.start for k, v in self.ctx.relations.items()):
+                continue  # "art-directed by its co-creative directors, A and B": given a title here, not cast
             if r.type == "Person" and _KIN_OF.search(text[:p]):
                 continue  # "a longtime collaborator of Jonathan Anderson": named for someone else's sake
             if r.type == "Person" and (_SUCCEEDS.search(text[:p]) or _SPEAKS_AFTER.match(text[end:]) or
