@@ -789,3 +789,9 @@ def test_people_given_a_title_in_the_sentence_are_not_its_cast():
                   "Pandora's co-creative directors, A. Filippo Ficarelli and Francesco Terzo, who pushed for a cast "
                   "spanning generations.", title="Pandora campaign")
     assert not any(r[1] == "features" and r[2] == "francesco terzo" for r in rels)
+
+
+def test_a_paragraph_about_the_frame_is_about_the_campaign():
+    _, rels = run('Pamela Anderson stars in the "BE LOVE" campaign.\n\nShe is not alone in the frame. Actress Ashley '
+                  "Park, model Joan Smalls and singer-songwriter Bimini also appear.", title="Pandora campaign")
+    assert {("be love", "features", "ashley park"), ("be love", "features", "bimini")} <= rels

@@ -515,7 +515,8 @@ def _classify_run(run: Run, text: str, offset: int, lex: Lexicon, out: list[Ment
     s, e = toks[0].start, min(run.end, toks[-1].end)
     name = text[s:e]
     if name and len(name.split()) >= 2 and (fold(name.split()[-1]) in lex.non_entity_heads or
-                                            fold(name.split()[0]) in lex.non_entity_openers):
+                                            fold(name.split()[0]) in lex.non_entity_openers) and \
+            not _descriptor(text[max(0, s - 160):s], lex)[1]:  # "Hyde Park" is a place, "actress Ashley Park" a person
         return
     if not name or fold(name) in lex.non_entities or any(
             (a < e and b > s) for a, b in taken):

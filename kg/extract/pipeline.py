@@ -17,6 +17,9 @@ from .resolve import main_brand, resolve
 from .sentences import Sentence, split
 
 EXTRACTOR_VERSION = "fashion-kg-rules/0.2"
+# A paragraph about a campaign: "the campaign", "the images", "in the frame", "the shoot"
+CAMPAIGN_PARAGRAPH = re.compile(r"\b(?:campaign|advertising|advertisements?|imagery|ads|images|frames?|stills|shoot)\b",
+                                re.I)
 STAFF_BYLINE = re.compile(r"\b(staff|desk|service|news|team|editors?|wire|reporters?|correspondents?|agency|"
                           r"bureau|contributors?)\b", re.I)
 
@@ -224,8 +227,7 @@ def extract(article: Article) -> Extraction:
     main_key = ("Brand", fold(main)) if main else None
     ctx = Context(main_brand=main_key, year=year, main_name=main)
     ctx.section_houses = {n: ("Brand", fold(h), h) for n, h in houses.items()}
-    ctx.campaign_paragraphs = {n for n, para in enumerate(paragraphs)
-                               if re.search(r"\b(?:campaign|advertising|advertisements?|imagery|ads)\b", para, re.I)}
+    ctx.campaign_paragraphs = {n for n, para in enumerate(paragraphs) if CAMPAIGN_PARAGRAPH.search(para)}
 
     says_campaign = bool(re.search(r"\bcampaign\b", article.text, re.I))
     defaults: list[tuple[str, str]] = []
