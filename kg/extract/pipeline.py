@@ -95,9 +95,7 @@ def _add_surnames(sentences: list, found: list) -> None:
     names in full elsewhere is a mention of them (``resolve`` joins it to the full name)."""
     surnames = {m.name.split()[-1] for ms in found for m in ms
                 if m.type == "Person" and m.confident and len(m.name.split()) >= 2 and len(m.name.split()[-1]) > 2}
-    _add_named(sentences, found, surnames, r"\b(", r")(?:['’]s)?\b", replace_inner=False,
-               make=lambda name, s, e, possessive: mention_finder.Mention(
-                   "Person", name, s, e, name, confident=False, possessive=possessive))
+    _add_named(sentences, found, surnames, r"\b(", r")(?:['’]s)?\b", replace_inner=False, make=_name_part)
 
 
 def _add_given_names(sentences: list, found: list, lex: Lexicon) -> None:
@@ -109,9 +107,12 @@ def _add_given_names(sentences: list, found: list, lex: Lexicon) -> None:
         firsts[name.split()[0]] = firsts.get(name.split()[0], 0) + 1
     given = {g for g, n in firsts.items() if n == 1 and len(g) > 3 and lex.is_given_name(g)
              and not any(g == p.split()[-1] for p in people)}
-    _add_named(sentences, found, given, r"\b(", r")(?:['’]s)?\b(?!\s+[A-Z])", replace_inner=False,
-               make=lambda name, s, e, possessive: mention_finder.Mention(
-                   "Person", name, s, e, name, confident=False, possessive=possessive))
+    _add_named(sentences, found, given, r"\b(", r")(?:['’]s)?\b(?!\s+[A-Z])", replace_inner=False, make=_name_part)
+
+
+def _name_part(name: str, start: int, end: int, possessive: bool) -> mention_finder.Mention:
+    """A lone surname or given name: a person's mention ``resolve`` joins to the full name."""
+    return mention_finder.Mention("Person", name, start, end, name, confident=False, possessive=possessive)
 
 
 def _add_named(sentences: list, found: list, names: set[str], before: str, after: str, replace_inner: bool,
@@ -212,7 +213,8 @@ def extract(article: Article) -> Extraction:
     _add_given_names(sentences, found, lex)
     _add_titles(sentences, found)
     title_mentions = [m for s, ms in zip(sentences, found, strict=True) if s.title for m in ms]
-    if re.search(r"\bcampaign\b", article.text, re.I):  # a quoted title in the headline names the campaign
+    says_campaign = bool(re.search(r"\bcampaign\b", article.text, re.I))
+    if says_campaign:  # a quoted title in the headline names the campaign
         for m in title_mentions:  # ... but a quoted sentence ('X: "We never wanted ..."') is somebody's words
             if m.type == "Quoted" and not re.match(r"(?:I|We|You|It|It's|This|That|There|My|Our)\b", m.name) and \
                     not re.search(r":\s*$", article.text[max(0, m.start - 4):m.start - 1]):
@@ -229,7 +231,6 @@ def extract(article: Article) -> Extraction:
     ctx.section_houses = {n: ("Brand", fold(h), h) for n, h in houses.items()}
     ctx.campaign_paragraphs = {n for n, para in enumerate(paragraphs) if CAMPAIGN_PARAGRAPH.search(para)}
 
-    says_campaign = bool(re.search(r"\bcampaign\b", article.text, re.I))
     defaults: list[tuple[str, str]] = []
 
     def make_default_campaign() -> tuple[str, str] | None:
