@@ -27,7 +27,7 @@ from .store import Result, Store, Term
 from .vocab import PREFIXES
 
 GRAPH_FORMATS = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD}
-_HEADER = re.compile(r"#\s*(title|answers|param|needs|example):\s?(.*)")
+_HEADER = re.compile(r"#\s*(title|answers|param|needs|example|unbound):\s?(.*)")
 _POSITION = re.compile(r"error at (\d+):(\d+): (.*)", re.S)
 
 
@@ -51,12 +51,14 @@ class Query:
     params: tuple[ParamSpec, ...] = ()
     example: str = ""
     needs: tuple[tuple[str, ...], ...] = ()  # ``# needs: a or b``: at least one of these parameters
+    unbound: str = ""  # ``# unbound: FILE``: the same answer planned for a whole-store listing
     form_cache: dict[bool, Form] = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_text(cls, text: str, name: str = "", source: str = "-e") -> Query:
         """A query from SPARQL text, reading the ``# key: value`` header if it has one."""
-        header: dict[str, list[str]] = {"title": [], "answers": [], "param": [], "example": [], "needs": []}
+        header: dict[str, list[str]] = {"title": [], "answers": [], "param": [], "example": [], "needs": [],
+                                         "unbound": []}
         last = ""
         for line in text.splitlines():
             stripped = line.strip()
@@ -71,12 +73,30 @@ class Query:
                 header[last][-1] += " " + stripped.lstrip("#").strip()
         return cls(text, name, source, " ".join(header["title"]), " ".join(header["answers"]),
                    tuple(parse_spec(p) for p in header["param"]), " ".join(header["example"]),
-                   tuple(tuple(n.strip() for n in line.split(" or ")) for line in header["needs"]))
+                   tuple(tuple(n.strip() for n in line.split(" or ")) for line in header["needs"]),
+                   " ".join(header["unbound"]))
 
     @cached_property
     def variables(self) -> set[str]:
         """Every variable name the text mentions (for checking --param names)."""
         return set(re.findall(r"[?$]([A-Za-z_][A-Za-z0-9_]*)", self.text))
+
+    @cached_property
+    def listing(self) -> str:
+        """The text to run when no parameter is given.
+
+        Oxigraph keeps a query's join order whatever is bound, so a query written to start
+        from the one person or house asked about walks every fact by lookups when asked about
+        all of them. ``# unbound: FILE`` names the same query written for that case (whole
+        properties joined by hash); a test holds the two to the same rows.
+        """
+        if not self.unbound:
+            return self.text
+        path = Path(self.source).parent / self.unbound
+        try:
+            return path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise QueryError(f"cannot read {path}, the listing form of {self.name or self.source}: {exc}") from None
 
     def form(self, allow_update: bool = False) -> Form:
         """Parse the text; raise ``QueryError`` with line, column and text on a syntax error."""
@@ -268,7 +288,8 @@ def run(store: Store, query: Query | str, params: Mapping[str, object] | None = 
             raise ParamError("--param cannot be used with an update")
         store.update(query.text)
         return Result("update", [])
-    return store.query(query.text, bindings(store, query, params or {}))
+    terms = bindings(store, query, params or {})
+    return store.query(query.text if terms else query.listing, terms)
 
 
 def records(result: Result) -> Iterator[dict[str, object]]:

@@ -7,6 +7,7 @@ Kardashian as a former ambassador, a new creative director with a start date).
 """
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from decimal import Decimal
 
@@ -133,6 +134,20 @@ def test_person_brands_talent_and_former(rich_store):
     ]
     assert rows(rich_store, "person-brands", person="John Galliano") == [
         ("John Galliano", "Dior", "creative director", "former", 1, "person/john-galliano", DIOR)]
+
+
+def test_person_brands_everyone(rich_store):
+    listed = rows(rich_store, "person-brands")
+    assert len(listed) == len(set(listed)) == 14
+    assert ("Kim Kardashian", "Gucci", "ambassador", "former", 2, KIM, GUC) in listed
+    assert ("Inez van Lamsweerde", "Dior", "campaign photographer", "", 1, INEZ, DIOR) in listed
+    assert [r[:2] for r in listed] == sorted(r[:2] for r in listed)
+
+
+@pytest.mark.parametrize("query", [q for q in named_queries() if q.unbound], ids=lambda q: q.name)
+def test_listing_form_gives_the_rows_of_the_query(rich_store, query):
+    as_written = dataclasses.replace(query, unbound="")
+    assert select(rich_store, query) == select(rich_store, as_written)
 
 
 def test_shared_talent(memory_store):
