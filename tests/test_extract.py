@@ -795,3 +795,56 @@ def test_a_paragraph_about_the_frame_is_about_the_campaign():
     _, rels = run('Pamela Anderson stars in the "BE LOVE" campaign.\n\nShe is not alone in the frame. Actress Ashley '
                   "Park, model Joan Smalls and singer-songwriter Bimini also appear.", title="Pandora campaign")
     assert {("be love", "features", "ashley park"), ("be love", "features", "bimini")} <= rels
+
+
+def test_a_house_in_an_appositive_only_describes_the_subject():
+    _, rels = run("BOSS, the flagship label of German fashion group Hugo Boss, has signed South Korean actor "
+                  "Lee Min-ho as a global brand ambassador.", title="BOSS signs Lee Min-ho")
+    assert ("lee min-ho", "ambassadorOf", "boss") in rels
+    assert ("lee min-ho", "ambassadorOf", "hugo boss") not in rels
+
+
+def test_a_face_of_a_thing_is_not_a_face_of_the_house():
+    _, rels = run("The images were lensed by British photographer Nadav Kander, who shot each sitter twice, "
+                  "once for each face of the case.", title="Jaeger-LeCoultre campaign")
+    assert not any(r[1] == "ambassadorOf" for r in rels)
+
+
+def test_a_dismissed_report_is_not_a_fact():
+    _, rels = run("Reports that Lee Min-ho would become the face of Gucci were dismissed by the company.",
+                  title="BOSS news")
+    assert not any(r[1] == "ambassadorOf" for r in rels)
+
+
+def test_a_product_named_house_de_something_keeps_the_house_in_its_name():
+    out, rels = run("Its heart logo, the Ami de Cœur, is stitched onto sweaters.", title="Ami Paris news")
+    assert ("Product", "Ami de Cœur") in out["entities"]
+    assert ("ami de coeur", "brand", "ami paris") in rels
+
+
+def test_a_photographer_who_shot_it_in_the_campaign_paragraph_shot_the_campaign():
+    _, rels = run('The brand releases its spring campaign, "Un Dimanche à Paris." Photographer Alasdair McLellan '
+                  "photographed it over two days. The fall 2019 campaign, which Jamie Hawkesworth shot on the "
+                  "Pont des Arts, was the first.", title="Ami Paris interview")
+    assert ("un dimanche a paris", "photographedBy", "alasdair mclellan") in rels
+    assert ("ami paris fall 2019 campaign", "photographedBy", "jamie hawkesworth") in rels
+
+
+def test_a_subhead_led_by_a_house_opens_that_houses_section():
+    rels = run_markdown("# The week in luxury\n\nMarch 1, 2025\n\nHere it is.\n\n## Brioni: a designer leaves\n\n"
+                        "Brioni said its designer has left.\n\n## Longines: Jung Hae-in signs on\n\n"
+                        "Jung Hae-in fronts the campaign for the Spirit Zulu Time, lensed by Hong Jang-hyun.")
+    assert ("longines 2025 spirit zulu time campaign", "brand", "longines") in rels
+    assert ("spirit zulu time", "brand", "longines") in rels
+
+
+def test_he_fronts_the_campaign_is_the_person_just_named():
+    _, rels = run("Longines has tapped South Korean actor Jung Hae-in as its newest ambassador. He fronts the "
+                  "campaign for the Spirit Zulu Time, the brand's dual-time watch.", title="Longines signs Jung")
+    assert ("longines 2024 spirit zulu time campaign", "features", "jung hae-in") in rels
+
+
+def test_a_former_face_named_in_a_roster_is_not_the_campaigns_cast():
+    _, rels = run('Jung Hae-in fronts the "Zulu" campaign. He joins a roster that has included Kate Winslet, '
+                  "an Ambassador of Elegance from 2010 to 2022.", title="Longines signs Jung")
+    assert ("zulu", "features", "kate winslet") not in rels

@@ -102,6 +102,9 @@ class Mention:
     owned: bool = False  # "Salomon's XT-6", "its own campaign": the named house's alone, whatever it works with
 
 
+_BRAND_DE = re.compile(r"\s+(?:de|du|des|di|del|della|da)\s+[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?")
+
+
 def normalise_season(word: str) -> str:
     w = word.lower()
     if w.startswith("pre-fall"):
@@ -315,6 +318,12 @@ def find(sentence_text: str, offset: int, lex: Lexicon, is_caption: bool = False
             add(Mention("Product", f"{form} {num.group(1)}", offset + s, offset + pe, text[s:pe],
                         brand=entry.name), s, pe)
             continue
+        named = _BRAND_DE.match(text[e:])
+        if named and (re.search(r"\b(?:the|its|his|her|their)\s+$", text[max(0, s - 8):s]) or
+                      _product_noun_after(text, e + named.end(), lex)):
+            pe = e + named.end()  # "the Ami de Cœur", "his Ami de Cœur sweater": a product named for the house
+            add(Mention("Product", text[s:pe], offset + s, offset + pe, text[s:pe], brand=entry.name), s, pe)
+            continue
         possessive = bool(re.match(r"['’]s\b", text[e:]))
         honorific = bool(HONORIFIC.search(text[:s]))
         if honorific or (entry.person_name and _person_context(text, s, e, lex)):
@@ -386,6 +395,13 @@ def find(sentence_text: str, offset: int, lex: Lexicon, is_caption: bool = False
         window_start = max(0, m.start() - 60)
         window = text[window_start:m.start()]
         clause = re.split(r"[.;:!?]|,\s(?!\d)", window)[-1]
+        made_for = re.match(r"\s+for\s+(?:the|its)\s+(?:new\s+)?", text[m.end():])
+        shown = [p for p in out if made_for and p.type == "Product" and p.start - offset == m.end() + made_for.end()]
+        if shown and re.search(r"\bthe\s+$", clause) and not (SEASON.search(clause) or YEAR.search(clause)):
+            p = shown[0]  # "fronts the campaign for the Spirit Zulu Time": the product's campaign
+            out.append(Mention("Campaign", "", offset + m.start(), p.end, text[m.start():p.end - offset],
+                               brand=p.brand, confident=False, product=p.name))
+            continue
         sm = SEASON.search(clause)
         ym = YEAR.search(clause)
         bare = re.search(r"\b(pre-fall|spring(?:/summer)?|summer|fall(?:/winter)?|autumn(?:/winter)?|winter|resort|"

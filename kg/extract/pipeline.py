@@ -70,7 +70,9 @@ def _section_houses(article: Article, lex: Lexicon) -> dict[int, str]:
         name = re.sub(r"^\s*(?:\d+[.):]|[IVX]+\.)\s*", "", heading).strip()
         brands = [m for m in mention_finder.find(name, 0, lex) if m.type == "Brand"]
         whole = len(brands) == 1 and len(brands[0].surface) >= len(name.rstrip(".:!")) - 1
-        starts.append((index, brands[0].name if whole else None))
+        led = bool(brands) and brands[0].start == 0 and bool(  # "Brioni: Norbert Stumpfl steps down"
+            re.match(r"\s*(?::|\s[—–|-])\s", name[brands[0].end:]))
+        starts.append((index, brands[0].name if whole or led else None))
     if sum(1 for _, house in starts if house) < 2:
         return {}  # one named subhead is a topic, not a list of houses
     houses: dict[int, str] = {}

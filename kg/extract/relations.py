@@ -110,6 +110,28 @@ _POSSESSIVE_FACE = re.compile(r"\b(?:the\s+(?:house|brand|label|maison)['’]s|i
                               r"(face)\b(?!\s+(?:of|for)\b)")
 
 
+_ROSTER = re.compile(r"\b(?:roster|family|line-?up|stable)\s+(?:of\s+(?:ambassadors|faces|talent)\s+)?"
+                     r"(?:that|which|including|includes|included|of)\b")
+_SHE_FRONTS = re.compile(r"(She|He)\s+(?:also\s+)?(?:fronts|stars\s+in|appears\s+in|leads|headlines|"
+                        r"features\s+in|is\s+the\s+face\s+of)\s+(?:the|its|a|an|her|his)\s+"
+                        r"(?:[\w\-’']+\s+){0,4}?(?:campaign|ads?|film|images|visuals)\b")
+_FACE_OF_THING = re.compile(r"\s+(?:the|a|an|its|each|every|his|her|their|this|that)\s+[a-z]")
+_FACE_OF_HOUSE = re.compile(r"\s+(?:the|a|an|its|each|every|his|her|their|this|that)\s+(?:[\w\-’']+\s+){0,3}?"
+                            r"(?:house|brand|label|maison|company|group|jeweller|watchmaker|manufacture|"
+                            r"fashion\s+house|couturier|atelier)s?\b")
+
+
+def _described_by_appositive(text: str, p: int, ref: Ref, brands: list[tuple[int, Ref]], limit: int) -> bool:
+    """Whether the house at ``p`` only describes an earlier one, in a phrase closed before
+    ``limit``: "BOSS, the flagship label of fashion group Hugo Boss, has signed X" is BOSS's."""
+    end = p + len(ref.mention.surface)
+    closed = text.find(",", end)
+    if closed == -1 or closed >= limit or re.search(r"[;:()]", text[end:closed]):
+        return False
+    return any(q < p and re.fullmatch(r",\s+(?:the|a|an|its|which|whose)\s[^,;:()]*",
+                                      text[q + len(r.mention.surface):p]) for q, r in brands)
+
+
 def _clause_bounds(text: str, pos: int) -> tuple[int, int]:
     """The clause around ``pos``: between semicolons, colons, dashes or sentence edges."""
     left = max(text.rfind(c, 0, pos) for c in (";", " — ", " – ", "—"))
@@ -268,6 +290,7 @@ class RuleSet:
     def _brand_near(self, text: str, t_start: int, t_end: int, rel: list[tuple[int, Ref]],
                     lo: int, hi: int, anchor: int | None = None) -> Key | None:
         brands = [(p, r) for p, r in rel if r.type == "Brand" and lo <= p < hi and not self._is_group(r.mention.name)]
+        brands = [(p, r) for p, r in brands if not _described_by_appositive(text, p, r, brands, t_start)]
         if re.match(r"\s*(?:of|at|for)\s+(?:the|this|that)\s+(?:house|label|brand|maison|company)\b", text[t_end:]):
             return self.ctx.main_brand
         head = text[max(0, t_start - 40):t_start]
@@ -377,6 +400,9 @@ class RuleSet:
                                                                  r"(?:campaign|collection|line|debut|bag|fragrance|"
                                                                  r"watch)", follow):
                 continue
+            if text[a:b].lower().startswith("face") and _FACE_OF_THING.match(text[b:]) and \
+                    not _FACE_OF_HOUSE.match(text[b:]):
+                continue  # "once for each face of the case": a side, not a face of the house
             if re.match(r"\s+(?:program|programme|programs|programmes|scheme|network|strategy|initiative)\b",
                         text[b:]):
                 continue  # "the ambassador program was central": no one's role
@@ -582,6 +608,12 @@ class RuleSet:
                         q.type == "Person" and q is not r and q.mention.start - sent.start == p + len(r.mention.surface)
                         + m.end() for _, q in rel) and not re.search(r"\bfor\s+(?!the\s+campaign)[A-Z]", tail[:120]):
                 found.append(r)  # "Branislav Simoncik photographed Monica Bellucci at a family dinner"
+            elif r.type == "Person" and re.match(r"\s+(?:also\s+)?(?:shot|lensed|photographed)\b", tail) and (
+                    (re.match(r"\s+\w+\s+(?:it|them)\b", tail) and (
+                        self.ctx.current_campaign or sent.paragraph in self.ctx.campaign_paragraphs)) or
+                    (re.search(r"\b(?:which|that)\s+$", text[max(0, p - 12):p]) and any(
+                        q.type == "Campaign" and p - 80 <= x < p for x, q in rel))):
+                found.append(r)  # "McLellan photographed it", "the fall campaign, which X shot in Paris"
         if sent.caption:  # "Photography by Daniel Arnold for The Business Ledger": a publication's portrait
             found = [r for r in found if not self._credited_to_other(text, r.mention.end - sent.start, rel)]
         self.photographers = {r.key for r in found}
@@ -678,6 +710,10 @@ class RuleSet:
             if r.type == "Person" and any(k[0] == r.key and k[1] == "creativeDirectorOf" and
                                           v.evidence.start == sent.start for k, v in self.ctx.relations.items()):
                 continue  # "art-directed by its co-creative directors, A and B": given a title here, not cast
+            if r.type == "Person" and not cues and not has_campaign and _ROSTER.search(text) and any(
+                    k[0] == r.key and k[1] == "ambassadorOf" and v.evidence.start == sent.start
+                    for k, v in self.ctx.relations.items()):
+                continue  # "joins a roster that has included X, an ambassador from 2010": named as a face, not cast
             if r.type == "Person" and _KIN_OF.search(text[:p]):
                 continue  # "a longtime collaborator of Jonathan Anderson": named for someone else's sake
             if r.type == "Person" and (_SUCCEEDS.search(text[:p]) or _SPEAKS_AFTER.match(text[end:]) or
@@ -686,6 +722,10 @@ class RuleSet:
             camp = self._campaign_for(p, rel) or self._ensure_default_campaign()
             if camp:
                 self.emit(camp, "features", r.key, sent, 0.75 if r.type == "Person" else 0.7)
+        if (m := _SHE_FRONTS.match(text)) and (has_campaign or self.ctx.current_campaign):
+            camp = self._campaign_for(m.end(), rel) or self._ensure_default_campaign()
+            for r in self._anaphora(m.group(1)) if camp else ():
+                self.emit(camp, "features", r.key, sent, 0.7)  # "He fronts the campaign for the Spirit Zulu Time"
 
     @staticmethod
     def _wears_product(text: str, rel: list[tuple[int, Ref]]) -> bool:
