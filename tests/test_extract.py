@@ -848,3 +848,30 @@ def test_a_former_face_named_in_a_roster_is_not_the_campaigns_cast():
     _, rels = run('Jung Hae-in fronts the "Zulu" campaign. He joins a roster that has included Kate Winslet, '
                   "an Ambassador of Elegance from 2010 to 2022.", title="Longines signs Jung")
     assert ("zulu", "features", "kate winslet") not in rels
+
+
+def test_a_groups_paragraph_that_opens_on_its_house_is_about_that_house():
+    _, rels = run("Puig closed its first year as a listed company.\n\nJean Paul Gaultier was again the standout, "
+                  "driven by Le Male Elixir. The 2024 Divine campaign, photographed by Daniel Jackson, starred "
+                  "model Lulu Tenney.\n\nCharlotte Tilbury grew by double digits. The brand has signed British "
+                  "model Jourdan Dunn as its newest global ambassador; she fronts the brand's 2025 Pillow Talk "
+                  "campaign.", title="Puig beats forecasts")
+    assert ("le male elixir", "brand", "jean paul gaultier") in rels
+    assert ("jean paul gaultier 2024 divine campaign", "features", "lulu tenney") in rels
+    assert ("jourdan dunn", "ambassadorOf", "charlotte tilbury") in rels
+    assert not any(r[1] == "brand" and r[2] == "puig" for r in rels)
+
+
+def test_a_years_campaign_named_for_a_product_features_it():
+    _, rels = run("She fronts the brand's 2025 Pillow Talk campaign, photographed by Rankin.",
+                  title="Charlotte Tilbury signs Jourdan Dunn")
+    assert ("charlotte tilbury 2025 pillow talk campaign", "features", "pillow talk") in rels
+    assert ("charlotte tilbury 2025 pillow talk campaign", "photographedBy", "rankin") in rels
+
+
+def test_a_model_named_for_a_place_and_a_number_is_a_product():
+    out, _ = run("Onitsuka Tiger's campaign in Mexico celebrates the Mexico 66, the low-profile sneaker. The actor "
+                 "wears the Mexico 66 SD and the new Mexico 66 Sabot.", title="Onitsuka Tiger campaign")
+    products = {name for kind, name in out["entities"] if kind == "Product"}
+    assert {"Mexico 66", "Mexico 66 SD"} <= products
+    assert ("Product", "Mexico") not in out["entities"]

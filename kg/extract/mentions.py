@@ -102,6 +102,7 @@ class Mention:
     owned: bool = False  # "Salomon's XT-6", "its own campaign": the named house's alone, whatever it works with
 
 
+_NAMED_BEFORE_CAMPAIGN = re.compile(r"\s((?:[A-Z][\w'’\-]*)(?:\s[A-Z][\w'’\-]*){0,3})\s+$")
 _BRAND_DE = re.compile(r"\s+(?:de|du|des|di|del|della|da)\s+[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?")
 
 
@@ -435,9 +436,20 @@ def find(sentence_text: str, offset: int, lex: Lexicon, is_caption: bool = False
         for p in out:
             if p.type == "Product" and s <= p.start - offset and p.end - offset <= m.start():
                 product = p.name
+        named = _NAMED_BEFORE_CAMPAIGN.search(text, (sm or ym).end(), m.start())
+        if product is None and named and not any(
+                x.start - offset < m.start() and x.end - offset > named.start(1) for x in out) and not any(
+                w.lower() in lex.collection_words or SEASON_WORD.fullmatch(w) for w in named.group(1).split()):
+            a, b = named.start(1), named.end(1)  # "the brand's 2025 Pillow Talk campaign": named for Pillow Talk
+            out.append(Mention("Product", named.group(1), offset + a, offset + b, named.group(1)))
+            taken.append((a, b))
+            product = named.group(1)
         for c in inner:
             out.remove(c)
             product = c.name
+            if ym and not sm and c.surface[:1] not in "\"'“‘#" and c.name.split()[0].lower() not in FUNCTION_WORDS:
+                # "the brand's 2025 Pillow Talk campaign": a year's campaign named for what it sells
+                out.append(Mention("Product", c.name, c.start, c.end, c.surface))
         season = normalise_season(sm.group(1)) if sm else None
         year = None
         if sm:
@@ -522,7 +534,10 @@ def _classify_run(run: Run, text: str, offset: int, lex: Lexicon, out: list[Ment
             break
     if toks and _nationality(" ".join(t.text for t in toks).lower(), lex):
         return
-    while toks and (toks[0].lower in FUNCTION_WORDS or fold(toks[0].text) in lex.non_entities
+    numbered = bool(toks) and fold(" ".join(tk.text for tk in toks)) in lex.places and bool(
+        re.match(r" \d{1,3}(?![\w.])", text[toks[-1].end:]) and THE_BEFORE.search(text[max(0, toks[0].start - 160):
+                                                                                        toks[0].start]))
+    while toks and not numbered and (toks[0].lower in FUNCTION_WORDS or fold(toks[0].text) in lex.non_entities
                     or _nationality(toks[0].text.lower(), lex) or toks[0].lower in lex.occupations
                     or re.fullmatch(r"\d+(?:\.\d+)?(?:mm|cm|ml)", toks[0].lower)):  # "the 39mm Carrera"
         toks = toks[1:]
@@ -534,10 +549,11 @@ def _classify_run(run: Run, text: str, offset: int, lex: Lexicon, out: list[Ment
                                             fold(name.split()[0]) in lex.non_entity_openers) and \
             not _descriptor(text[max(0, s - 160):s], lex)[1]:  # "Hyde Park" is a place, "actress Ashley Park" a person
         return
-    if not name or fold(name) in lex.non_entities or any(
+    # "the Mexico 66": a model named for a place (``numbered``)
+    if not name or (fold(name) in lex.non_entities and not numbered) or any(
             (a < e and b > s) for a, b in taken):
         return
-    if fold(name) in lex.places and not _product_noun_after(text, e, lex):
+    if fold(name) in lex.places and not _product_noun_after(text, e, lex) and not numbered:
         return  # "the United Kingdom", "the Geneva company"; but the "Sicily bag" is a product
     if re.fullmatch(r"['’]?\d+s?|\d+(?:st|nd|rd|th)", name) or any(COMPOUND_ADJECTIVE.search(t.text) for t in toks):
         return
@@ -654,7 +670,7 @@ def _classify_run(run: Run, text: str, offset: int, lex: Lexicon, out: list[Ment
     if THE_BEFORE.search(before) and len(toks) <= 3 and not re.match(r"\d", name) and \
             not re.match(r"\s+(?:in|at|on)\s+[A-Z]|\s+(?:years|era|days|tenure|regime|reign|age|house|label|brand|"
                          r"company|maison|group|designer|jeweller|jeweler|retailer)\b", after):
-        cue = product_context or bool(AD_FOR.search(before))
+        cue = product_context or bool(AD_FOR.search(before)) or numbered  # "the Mexico 66 SD": a model number
         out.append(Mention("Product", name, offset + s, offset + e, text[s:e], confident=cue))
         taken.append((s, e))
 

@@ -83,6 +83,34 @@ def _section_houses(article: Article, lex: Lexicon) -> dict[int, str]:
     return houses
 
 
+def _group_paragraph_houses(sentences: list, found: list, main: str | None, lex: Lexicon) -> dict[int, str]:
+    """In an article about a group ("Puig beats forecasts"), a paragraph that opens on one of
+    its houses is about that house: "Jean Paul Gaultier was again the standout, driven by Le
+    Male Elixir" makes the products, campaigns and "the brand" of the paragraph Gaultier's."""
+    entry = lex.brands.get(main or "")
+    if entry is None or entry.kind != "group":
+        return {}
+    houses: dict[int, str] = {}
+    opened: set[int] = set()
+    last: str | None = None
+    for sent, ms in zip(sentences, found, strict=True):
+        if sent.title or sent.paragraph in opened:
+            continue
+        opened.add(sent.paragraph)
+        if sent.caption:  # a picture goes with the paragraph before it
+            if last:
+                houses[sent.paragraph] = last
+            continue
+        first = next((m for m in ms if m.type in ("Brand", "Person") and m.start - sent.start <= 3), None)
+        house = lex.brands.get(first.name) if first else None
+        last = None
+        if first is not None and house is not None and house.kind == "house" and (
+                first.type == "Brand" or house.parent == entry.id):
+            first.type, first.name = "Brand", house.name  # "Jean Paul Gaultier was the standout": Puig's house
+            houses[sent.paragraph] = last = house.name
+    return houses
+
+
 def _add_titles(sentences: list, found: list) -> None:
     """"Joan Smalls in the BE LOVE campaign": a campaign title the article gives in quotes
     elsewhere is that campaign here too, unquoted (over any shorter mention inside it)."""
@@ -224,7 +252,7 @@ def extract(article: Article) -> Extraction:
     main = main_brand(title_mentions, [m for ms in found for m in ms], lex)
     collaborations = _collaborations(sentences, found)
     year = article.published.year if article.published else None
-    houses = _section_houses(article, lex)
+    houses = _section_houses(article, lex) or _group_paragraph_houses(sentences, found, main, lex)
     mains = [houses.get(s.paragraph) for s in sentences] if houses else None
     resolved = resolve(found, lex, main, year, article.text, mains)
     entities = resolved.entities

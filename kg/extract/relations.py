@@ -71,7 +71,7 @@ class Ref:
         return self.key[0]
 
 
-_CAST_VERB = r"(?:stars?|starring|features?|featuring|puts|casts?)\b"  # "shot by X, stars Y": Y is cast
+_CAST_VERB = r"(?:stars?|starred|starring|features?|featured|featuring|puts|casts?|cast)\b"  # "shot by X, stars Y"
 # "ending weeks of speculation", "confirming rumours": the rumour is over, the fact stated
 _ENDED_RUMOUR = re.compile(r"\b(?:end(?:ing|ed|s)?|put(?:ting|s)?\s+an\s+end\s+to|after|following|confirm(?:ing|ed|s)?)"
                            r"(?:\s+[\w\-]+){0,3}\s*$", re.I)
@@ -407,10 +407,10 @@ class RuleSet:
                         text[b:]):
                 continue  # "the ambassador program was central": no one's role
             if text[a:b].lower().startswith("spokes") and re.match(
-                    r"(?:\s+for\s+[\w&'’\s]{1,30}?)?,?\s+(?:said|says|told|added|confirmed|declined|did\s+not|"
+                    r"(?:\s+for\s+[\w&'’\s\-]{1,40}?)?,?\s+(?:said|says|told|added|confirmed|declined|did\s+not|"
                     r"didn['’]t|would\s+not|wouldn['’]t)\b", text[b:]):
                 continue  # "a spokesperson said": a speaker, not a face
-            if any(r.type in ("Product", "Campaign") and b <= p <= b + 25 and not re.search(r",|\band\b", text[b:p])
+            if any(r.type in ("Product", "Campaign") and b <= p <= b + 25 and not re.search(r"[,;:]|\band\b", text[b:p])
                    for p, r in rel):
                 continue  # the face of a product or a campaign, not of the house
             if "face" in text[a:b].lower() and _NAME_AFTER_FACE.match(text[b:]) and not any(
