@@ -875,3 +875,23 @@ def test_a_model_named_for_a_place_and_a_number_is_a_product():
     products = {name for kind, name in out["entities"] if kind == "Product"}
     assert {"Mexico 66", "Mexico 66 SD"} <= products
     assert ("Product", "Mexico") not in out["entities"]
+
+
+def test_an_instruction_not_to_do_something_is_not_a_denial():
+    _, rels = run('Ami releases its spring campaign, "Un Dimanche à Paris." Alasdair McLellan photographed it '
+                  "over two days, and I asked him not to make it look like fashion.", title="Ami Paris interview")
+    assert ("un dimanche a paris", "photographedBy", "alasdair mclellan") in rels
+
+
+def test_past_faces_listed_with_kin_are_each_a_face():
+    _, rels = run("Past faces of the brand include Kate Moss, Penélope Cruz and her sister Mónica Cruz.",
+                  title="Mango spring campaign")
+    assert {("kate moss", "ambassadorOf", "mango"), ("penelope cruz", "ambassadorOf", "mango"),
+            ("monica cruz", "ambassadorOf", "mango")} <= rels
+
+
+def test_a_quoted_title_shot_by_a_photographer_is_a_campaign():
+    _, rels = run('"My Move," shot in Los Angeles by American photographer Zoey Grossman, celebrates the '
+                  "Move collection.", title="Messika taps Barbara Palvin as its new face for 'My Move'")
+    assert ("my move", "photographedBy", "zoey grossman") in rels
+    assert ("my move", "brand", "messika") in rels

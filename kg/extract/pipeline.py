@@ -246,7 +246,9 @@ def extract(article: Article) -> Extraction:
     says_campaign = bool(re.search(r"\bcampaign\b", article.text, re.I))
     if says_campaign:  # a quoted title in the headline names the campaign
         for m in title_mentions:  # ... but a quoted sentence ('X: "We never wanted ..."') is somebody's words
-            if m.type == "Quoted" and not re.match(r"(?:I|We|You|It|It's|This|That|There|My|Our)\b", m.name) and \
+            spoken = re.match(r"(?:I|We|You|It|It's|This|That|There|My|Our)\b", m.name) and not all(
+                w[:1].isupper() for w in m.name.split())  # 'My Move' is a title, 'We never wanted it' words
+            if m.type == "Quoted" and not spoken and \
                     not re.search(r":\s*$", article.text[max(0, m.start - 4):m.start - 1]):
                 m.type, m.confident = "Campaign", True
     main = main_brand(title_mentions, [m for ms in found for m in ms], lex)

@@ -24,7 +24,10 @@ PASSIVE_SHOT = re.compile(r"\b(?:[Ss]hot|[Ll]ensed|[Pp]hotographed|[Cc]aptured)\
                           r"\b(?:[Pp]hotographs|[Pp]ictures|[Ss]tills|[Pp]ortraits),\s+by\s+")  # "The stills, by X,"
 LIST_WORDS = {"duo", "pair", "twin", "twins", "brothers", "sisters", "fellow", "newcomer", "newcomers", "star", "stars",
               "rising", "veteran", "longtime", "former", "also", "both", "plus", "finally", "lastly", "then",
-              "new", "young", "legendary", "iconic", "emerging", "k-pop", "idol", "member", "members", "designer"}
+              "new", "young", "legendary", "iconic", "emerging", "k-pop", "idol", "member", "members", "designer",
+              # "Penélope Cruz and her sister Mónica Cruz": kin named in the same list
+              "her", "his", "their", "sister", "brother", "daughter", "son", "wife", "husband", "mother", "father",
+              "cousin", "niece", "nephew", "sibling"}
 SINCE = re.compile(r"\b(?:since|on|in|from)\s+((?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|"
                    r"\d{1,2}\s+[A-Z][a-z]{2,8}(?:\s+\d{4})?|[A-Z][a-z]{2,8}\s+\d{4}))")
 # "the collaboration campaign", "a second set of images, for the Tod's x Ducati capsule"
@@ -110,6 +113,9 @@ _POSSESSIVE_FACE = re.compile(r"\b(?:the\s+(?:house|brand|label|maison)['’]s|i
                               r"(face)\b(?!\s+(?:of|for)\b)")
 
 
+# "I asked him not to make it look like fashion": an instruction, not a denial
+_INSTRUCTED = re.compile(r"\b(?:asked|told|urged|begged|instructed|reminded)\s+(?:him|her|them|us|me|everyone|"
+                         r"[A-Z][\w\-]+)\s+$")
 _ROSTER = re.compile(r"\b(?:roster|family|line-?up|stable)\s+(?:of\s+(?:ambassadors|faces|talent)\s+)?"
                      r"(?:that|which|including|includes|included|of)\b")
 _SHE_FRONTS = re.compile(r"(She|He)\s+(?:also\s+)?(?:fronts|stars\s+in|appears\s+in|leads|headlines|"
@@ -188,7 +194,7 @@ class RuleSet:
                 self.ctx.default_campaign = self.ctx.current_campaign
         rumours = [a for a, _ in trigger_spans("rumour", text) if not _ENDED_RUMOUR.search(text[max(0, a - 40):a])
                    and not _COMPARISON_IF.search(text[max(0, a - 6):a])]
-        negations = [a for a, _ in trigger_spans("negation", text)]
+        negations = [a for a, _ in trigger_spans("negation", text) if not _INSTRUCTED.search(text[max(0, a - 40):a])]
         self.parent_company(sent, rel)
         self.ambassador(sent, rel, rumours + negations)
         self.creative_director(sent, rel, rumours + negations)
@@ -419,7 +425,7 @@ class RuleSet:
             lo, hi = _clause_bounds(text, a)
             people = self._people_after(text, b, rel, hi)
             direct = people if people and (people[0].mention.start - sent.start) - b <= 30 else []
-            if not text[a:b].lower().endswith("s"):
+            if not any(w.endswith("s") for w in text[a:b].lower().split()):
                 direct = direct[:1]  # "ambassador Kim Kardashian, actress X, ..." names one; "ambassadors X and Y" two
             if direct and re.search(r"\b(?:for|of|at|with|to|in|by|from|since|as|while|after|before|awaits?|"
                                     r"alongside)\b|[;]", text[b:direct[0].mention.start - sent.start]):
