@@ -895,3 +895,18 @@ def test_a_quoted_title_shot_by_a_photographer_is_a_campaign():
                   "Move collection.", title="Messika taps Barbara Palvin as its new face for 'My Move'")
     assert ("my move", "photographedBy", "zoey grossman") in rels
     assert ("my move", "brand", "messika") in rels
+
+
+def test_a_cast_verb_after_a_photo_credit_and_a_pronoun_starts_the_cast():
+    _, rels = run("For Canada Goose, fall 2024 brings a new campaign. Photographed by Nadine Ijewere, it stars Tilda "
+                  "Swinton in the Snow Mantra parka.", title="Fall 2024 campaigns")
+    assert ("canada goose fall 2024 campaign", "features", "tilda swinton") in rels
+    assert ("canada goose fall 2024 campaign", "photographedBy", "tilda swinton") not in rels
+
+
+def test_a_quoted_title_and_a_seasonal_campaign_set_side_by_side_are_one_campaign():
+    out, rels = run('Mango has tapped Camille Rowe, and she leads "Mediterranean Light," the Spanish retailer\'s fall '
+                    "campaign, with photography by Carlijn Jacobs.", title="Mango taps Camille Rowe")
+    campaigns = {name for kind, name in out["entities"] if kind == "Campaign"}
+    assert campaigns == {"Mediterranean Light"}
+    assert ("mediterranean light", "photographedBy", "carlijn jacobs") in rels

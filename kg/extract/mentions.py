@@ -102,6 +102,8 @@ class Mention:
     owned: bool = False  # "Salomon's XT-6", "its own campaign": the named house's alone, whatever it works with
 
 
+_NAMED_THEN_UNNAMED = re.compile(r"[,\"”’']*\s*,?\s*(?:the|its|their|his|her)\s+(?:[\w\-'’]+\s+){0,3}")
+_UNNAMED_THEN_NAMED = re.compile(r"\s*,?\s*(?:titled\s+|called\s+|dubbed\s+)?[\"“‘']?")
 _NAMED_BEFORE_CAMPAIGN = re.compile(r"\s((?:[A-Z][\w'’\-]*)(?:\s[A-Z][\w'’\-]*){0,3})\s+$")
 _BRAND_DE = re.compile(r"\s+(?:de|du|des|di|del|della|da)\s+[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?")
 
@@ -290,7 +292,7 @@ def find(sentence_text: str, offset: int, lex: Lexicon, is_caption: bool = False
                 re.search(r"campaign|chapter|ads|advertising|images", text, re.I)) or \
                 re.match(r"^\s*,?\s*(?:shot|lensed|photographed|captured)\s+(?:[\w\-]+\s+){0,4}?by\s+[A-Z]",
                          text[e:e + 80]) or \
-                re.match(r"^\s*,?\s*(?:a\s+|an\s+|the\s+|its\s+)?(?:[\w\-]+\s+){0,3}(?:campaign|ad campaign|"
+                re.match(r"^\s*,?\s*(?:a\s+|an\s+|the\s+|its\s+)?(?:[\w\-'’]+\s+){0,3}(?:campaign|ad campaign|"
                       r"advertising campaign|series of (?:ads|images)|campaign film)\b", around_after) or re.match(
                 r"^\s*,?\s*(?:a\s+|an\s+|the\s+|its\s+)?(?:[\w\-'’]+\s+){0,3}(?:short\s+)?film\s+for\s+(?:the|its|a)\b",
                 around_after) or re.search(
@@ -473,8 +475,23 @@ def find(sentence_text: str, offset: int, lex: Lexicon, is_caption: bool = False
         subject = [b for b in brands if not b.possessive]
         if not c.brand and subject and _SUBJECT_ITS.fullmatch(text[subject[-1].end - offset:c.start - offset]):
             c.brand, c.owned = subject[-1].name, True  # "Asics unveiled its GEL-1130 campaign"
+    _drop_apposed_unnamed_campaigns(text, offset, out)
     out.sort(key=lambda mm: mm.start)
     return out
+
+
+def _drop_apposed_unnamed_campaigns(text: str, offset: int, out: list[Mention]) -> None:
+    """'its spring 2025 campaign, "Un Dimanche à Paris,"' and '"Mediterranean Light," the
+    retailer's fall campaign' name one campaign twice: the quoted title is its name."""
+    named = [c for c in out if c.type == "Campaign" and c.name and c.surface[:1] in "\"'“‘"]
+    for c in [c for c in out if c.type == "Campaign" and not c.name]:
+        for n in named:
+            after = text[n.end - offset:c.start - offset] if n.end <= c.start else None
+            before = text[c.end - offset:n.start - offset] if c.end <= n.start else None
+            if (after is not None and _NAMED_THEN_UNNAMED.fullmatch(after)) or (
+                    before is not None and _UNNAMED_THEN_NAMED.fullmatch(before)):
+                out.remove(c)
+                break
 
 
 def _classify_run(run: Run, text: str, offset: int, lex: Lexicon, out: list[Mention],

@@ -678,7 +678,7 @@ class RuleSet:
                 continue
             end = r.mention.end - sent.start  # the surface may open with "Ms."
             if any(a <= p and p - b <= 40 and not re.search(r"[;.]|\b(?:and|with)\b\s+(?!\w+\s+\w+\s+by)|"
-                                                              r",\s*" + _CAST_VERB,
+                                                              r",\s*(?:(?:it|they|and)\s+)?" + _CAST_VERB,
                                                               text[b:p]) for a, b in shot):
                 continue
             if any(abs(p - b) <= 3 or abs(a - end) <= 4 for a, b in titles):
