@@ -910,3 +910,10 @@ def test_a_quoted_title_and_a_seasonal_campaign_set_side_by_side_are_one_campaig
     campaigns = {name for kind, name in out["entities"] if kind == "Campaign"}
     assert campaigns == {"Mediterranean Light"}
     assert ("mediterranean light", "photographedBy", "carlijn jacobs") in rels
+
+
+def test_its_campaign_set_beside_a_quoted_title_gives_the_title_the_subjects_house():
+    _, rels = run('Loro Piana named a new ambassador.\n\nMatteo Mulder in the "Golden Journeys" campaign. Saint '
+                  'Laurent has released "Golden Journeys," its pre-fall 2024 campaign.', title="Loro Piana signs X")
+    assert ("golden journeys", "brand", "saint laurent") in rels
+    assert ("golden journeys", "brand", "loro piana") not in rels

@@ -102,6 +102,7 @@ class Mention:
     owned: bool = False  # "Salomon's XT-6", "its own campaign": the named house's alone, whatever it works with
 
 
+_SUBJECT_VERB = re.compile(r"\s+(?:[a-z]+\s+){1,3}[\"“‘']?")
 _NAMED_THEN_UNNAMED = re.compile(r"[,\"”’']*\s*,?\s*(?:the|its|their|his|her)\s+(?:[\w\-'’]+\s+){0,3}")
 _UNNAMED_THEN_NAMED = re.compile(r"\s*,?\s*(?:titled\s+|called\s+|dubbed\s+)?[\"“‘']?")
 _NAMED_BEFORE_CAMPAIGN = re.compile(r"\s((?:[A-Z][\w'’\-]*)(?:\s[A-Z][\w'’\-]*){0,3})\s+$")
@@ -491,6 +492,12 @@ def _drop_apposed_unnamed_campaigns(text: str, offset: int, out: list[Mention]) 
             if (after is not None and _NAMED_THEN_UNNAMED.fullmatch(after)) or (
                     before is not None and _UNNAMED_THEN_NAMED.fullmatch(before)):
                 out.remove(c)
+                subject = [b for b in out if b.type == "Brand" and not b.possessive and b.end <= min(n.start, c.start)]
+                if c.brand and not n.brand:
+                    n.brand, n.owned = c.brand, c.owned
+                elif not n.brand and subject and re.search(r"\bits\s+$", text[:c.start - offset]) and \
+                        _SUBJECT_VERB.fullmatch(text[subject[-1].end - offset:min(n.start, c.start) - offset]):
+                    n.brand, n.owned = subject[-1].name, True  # 'Saint Laurent has released "X," its fall campaign'
                 break
 
 

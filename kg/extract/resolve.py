@@ -207,7 +207,10 @@ def _resolve_one(m: Mention, sentence: list[Mention], res: Resolved, lex: Lexico
             for key, known in res.entities.items():
                 if known.type == "Campaign" and key != short_key and fold(name) in {fold(a) for a in known.aliases}:
                     return key
-            return res.add(Entity("Campaign", m.name, {m.surface} if m.surface != m.name else set(), brand=brand))
+            key = res.add(Entity("Campaign", m.name, {m.surface} if m.surface != m.name else set(), brand=brand))
+            if m.owned and m.brand:  # 'Saint Laurent has released "X," its campaign' outranks a caption's guess
+                res.entities[key].brand = m.brand
+            return key
         year = m.year or (str(article_year) if article_year else None)
         product = products.get(fold(m.product)) if m.product else None
         name = " ".join(x for x in (brand, m.season, year, m.product) if x)
