@@ -917,3 +917,18 @@ def test_its_campaign_set_beside_a_quoted_title_gives_the_title_the_subjects_hou
                   'Laurent has released "Golden Journeys," its pre-fall 2024 campaign.', title="Loro Piana signs X")
     assert ("golden journeys", "brand", "saint laurent") in rels
     assert ("golden journeys", "brand", "loro piana") not in rels
+
+
+def test_a_new_creative_director_announced_then_named_taking_the_helm():
+    _, rels = run("Marni has a new creative director. The Milan label said on Monday that Belgian designer Meryll "
+                  "Rogge will take the helm, succeeding Francesco Risso, who left in February.",
+                  title="Meryll Rogge takes the helm at Marni")
+    assert ("meryll rogge", "creativeDirectorOf", "marni") in rels
+    assert ("francesco risso", "creativeDirectorOf", "marni") in rels
+
+
+def test_succeeding_the_founder_as_creative_director_gives_both_the_title():
+    _, rels = run("Francesco Risso left in February. Mr. Risso joined in 2016 to succeed founder Consuelo "
+                  "Castiglioni as creative director.", title="Marni news")
+    assert {("consuelo castiglioni", "creativeDirectorOf", "marni"),
+            ("francesco risso", "creativeDirectorOf", "marni")} <= rels

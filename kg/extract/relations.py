@@ -59,6 +59,7 @@ class Context:
     section_houses: dict[int, tuple[str, str, str]] = field(default_factory=dict)  # paragraph -> (Brand, key, name)
     article_house: tuple[Key | None, str | None] | None = None  # main_brand and main_name before any section
     relations: dict[tuple[Key, str, Key], Relation] = field(default_factory=dict)
+    pending_title: Key | None = None  # "Marni has a new creative director.": whose title the next sentence names
     last_brands: list[Key] = field(default_factory=list)  # houses the last sentence naming any named
 
 
@@ -118,6 +119,10 @@ _INSTRUCTED = re.compile(r"\b(?:asked|told|urged|begged|instructed|reminded)\s+(
                          r"[A-Z][\w\-]+)\s+$")
 _ROSTER = re.compile(r"\b(?:roster|family|line-?up|stable)\s+(?:of\s+(?:ambassadors|faces|talent)\s+)?"
                      r"(?:that|which|including|includes|included|of)\b")
+_TAKES_THE_HELM = re.compile(r"\b(?:will\s+|to\s+)?(?:take|takes|taking|took)\s+"
+                             r"(?:the\s+helm|over|the\s+reins|charge)\b|"
+                             r"\b(?:has\s+been|was|is|will\s+be)\s+(?:appointed|named|hired|tapped)\b|"
+                             r"\b(?:will\s+)?(?:joins?|arrives?)\b")
 _SHE_FRONTS = re.compile(r"(She|He)\s+(?:also\s+)?(?:fronts|stars\s+in|appears\s+in|leads|headlines|"
                         r"features\s+in|is\s+the\s+face\s+of)\s+(?:the|its|a|an|her|his)\s+"
                         r"(?:[\w\-’']+\s+){0,4}?(?:campaign|ads?|film|images|visuals)\b")
@@ -479,6 +484,9 @@ class RuleSet:
         text = sent.text
         prev_end = 0
         last_people: list[Ref] = []
+        pending, self.ctx.pending_title = self.ctx.pending_title, None
+        if pending and not trigger_spans("creative_title", text) and not doubts:
+            self._named_to_pending_title(sent, rel, pending)
         for a, b in trigger_spans("creative_title", text):
             lo_limit, prev_end = prev_end, b
             prev_start = lo_limit
@@ -540,6 +548,8 @@ class RuleSet:
                 brand = self.ctx.last_brands[-1]  # "What of Courrèges? X does well there as director"
             if not brand:
                 continue
+            if not people and not doubts and re.search(r"\b(?:a|its)\s+new\s+(?:[\w\-]+\s+)?$", text[:a]):
+                self.ctx.pending_title = brand  # "Marni has a new creative director." The next sentence names them
             if doubts:
                 first = min([a] + [r.mention.start - sent.start for r in people if r.mention.start >= sent.start])
                 lo_doubt = text.rfind(",", 0, first) + 1
@@ -550,7 +560,8 @@ class RuleSet:
                 if any(lo_doubt <= d < hi_doubt for d in doubts):
                     continue
             past = self._past(text, max(lo, a - 40), b + 20)
-            if people and re.search(r"\b(?:succeed(?:ing|ed|s)?|replac(?:e|ing|ed|es))\s+$",
+            if people and re.search(r"\b(?:succeed(?:ing|ed|s)?|replac(?:e|ing|ed|es))\s+(?:(?:its|the|his|her)\s+)?"
+                                    r"(?:(?:late|longtime|house)\s+)?(?:(?:co-?)?founder\s+)?$",
                                     text[:people[0].mention.start - sent.start]):
                 subject = [r for p, r in rel if r.type == "Person" and lo <= p < people[0].mention.start - sent.start]
                 self.emit(people[0].key, "creativeDirectorOf", brand, sent, 0.8, True)
@@ -565,6 +576,23 @@ class RuleSet:
                 for p, r in rel:
                     if r.type == "Person" and m.end() <= p <= m.end() + 2:
                         self.emit(r.key, "creativeDirectorOf", brand, sent, 0.7, True)
+
+    def _named_to_pending_title(self, sent: Sentence, rel: list[tuple[int, Ref]], brand: Key) -> None:
+        """"Marni has a new creative director. The label said that Meryll Rogge will take the
+        helm, succeeding Francesco Risso": the one taking the helm holds the title, the one
+        succeeded held it."""
+        text = sent.text
+        cue = _TAKES_THE_HELM.search(text)
+        if not cue:
+            return
+        before = [r for p, r in rel if r.type == "Person" and p < cue.start()
+                  and not re.search(r"\b(?:said|says|told)\b", text[p + len(r.mention.surface):cue.start()])]
+        if before:
+            self.emit(before[-1].key, "creativeDirectorOf", brand, sent, 0.75)
+        for m in re.finditer(r"\b(?:succeed(?:ing|s)?|replac(?:ing|es))\s+", text):
+            for p, r in rel:
+                if r.type == "Person" and m.end() <= p <= m.end() + 2 and (not before or r is not before[-1]):
+                    self.emit(r.key, "creativeDirectorOf", brand, sent, 0.7, True)
 
     @staticmethod
     def _and_of_brand(text: str, brand: Key, rel: list[tuple[int, Ref]]) -> list[Key]:
