@@ -932,3 +932,11 @@ def test_succeeding_the_founder_as_creative_director_gives_both_the_title():
                   "Castiglioni as creative director.", title="Marni news")
     assert {("consuelo castiglioni", "creativeDirectorOf", "marni"),
             ("francesco risso", "creativeDirectorOf", "marni")} <= rels
+
+
+def test_a_founder_named_for_the_label_described_by_its_city_directs_that_label():
+    _, rels = run("The Adidas x Wales Bonner collection centres on a new sneaker, the Karintha.\n\nGrace Wales Bonner, "
+                  "founder and creative director of the London label, said she had been reading.",
+                  title="Adidas and Wales Bonner team up")
+    assert ("grace wales bonner", "creativeDirectorOf", "wales bonner") in rels
+    assert ("grace wales bonner", "creativeDirectorOf", "adidas") not in rels

@@ -543,6 +543,10 @@ class RuleSet:
             anchor = people[0].mention.start - sent.start if people else None
             following = [x for x, _ in trigger_spans("creative_title", text) if x > b]
             brand = self._brand_near(text, a, b, rel, lo, min([hi] + following), anchor)
+            eponymous = self._eponymous_house(people[0].mention.name) if people else None
+            if eponymous and re.match(r"\s+(?:of|at)\s+the\s+(?:[\w\-]+\s+){1,2}(?:label|house|brand|maison)\b",
+                                      text[b:]):
+                brand = eponymous  # "Grace Wales Bonner, founder and creative director of the London label"
             if re.search(r"\bthere\s+(?:[\w\-]+\s+){0,2}$", text[:a]) and self.ctx.last_brands and \
                     not any(r.type == "Brand" for _, r in rel):
                 brand = self.ctx.last_brands[-1]  # "What of Courrèges? X does well there as director"
@@ -576,6 +580,15 @@ class RuleSet:
                 for p, r in rel:
                     if r.type == "Person" and m.end() <= p <= m.end() + 2:
                         self.emit(r.key, "creativeDirectorOf", brand, sent, 0.7, True)
+
+    def _eponymous_house(self, name: str) -> Key | None:
+        """The house a person's name ends with ("Grace Wales Bonner": Wales Bonner)."""
+        words = name.split()
+        for n in range(len(words) - 1, 0, -1):
+            entry = self.lex.brands.get(" ".join(words[-n:]))
+            if entry is not None and entry.kind == "house":
+                return ("Brand", fold(entry.name))
+        return None
 
     def _named_to_pending_title(self, sent: Sentence, rel: list[tuple[int, Ref]], brand: Key) -> None:
         """"Marni has a new creative director. The label said that Meryll Rogge will take the
