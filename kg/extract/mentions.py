@@ -64,7 +64,8 @@ PERSON_BEFORE = re.compile(r"\b(?:(?:shot|lensed|photographed|captured|taken|sty
                            r"photographers|designer|founder|successor|predecessor|succeeding|replacing|names|named|"
                            r"taps|tapped|signs|signed|hires|hired|appoints|appointed|welcomes|welcomed|"
                            r"and|with|by)\s+$", re.I)
-PERSON_AFTER = re.compile(r"^(?:,\s*(?:who|whose|the\s+\w+\s+(?:behind|of)|(?:its\s+)?(?:co-?)?founder\s+and)\b|\s+(?:said|says|added|told|explained|"
+PERSON_AFTER = re.compile(r"^(?:,\s*(?:who|whose|the\s+\w+\s+(?:behind|of)|(?:its\s+)?(?:co-?)?founder\s+and)\b|"
+                          r"\s+(?:said|says|added|told|explained|"
                           r"posted|wrote|noted|recalled|described)\b|\s*\((?:born|née)\b|"
                           r"\s+(?:also\s+)?(?:shot|lensed|photographed)\s+(?:[A-Z]|the\s+campaign)|"
                           r",\s*(?:the|a|an)\s+(?:[\w\-]+\s+){0,2}(?:designer|actor|actress|model|singer|rapper|"
