@@ -940,3 +940,13 @@ def test_a_founder_named_for_the_label_described_by_its_city_directs_that_label(
                   title="Adidas and Wales Bonner team up")
     assert ("grace wales bonner", "creativeDirectorOf", "wales bonner") in rels
     assert ("grace wales bonner", "creativeDirectorOf", "adidas") not in rels
+
+
+def test_in_a_groups_article_a_sentence_naming_one_of_its_houses_is_about_that_house():
+    _, rels = run("The Estée Lauder Companies reported falling sales.\n\nMakeup sales were flat. MAC Cosmetics "
+                  "returned to growth, helped by singer Chappell Roan, who signed as MAC's global ambassador in "
+                  "February. Her spring campaign, shot by Carlijn Jacobs, was viewed 40 million times.",
+                  title="Estée Lauder Companies third quarter")
+    assert ("mac cosmetics spring 2024 campaign", "photographedBy", "carlijn jacobs") in rels
+    assert ("mac cosmetics spring 2024 campaign", "brand", "mac cosmetics") in rels
+    assert not any(r[1] == "brand" and r[2] == "estee lauder companies" for r in rels)

@@ -83,31 +83,30 @@ def _section_houses(article: Article, lex: Lexicon) -> dict[int, str]:
     return houses
 
 
-def _group_paragraph_houses(sentences: list, found: list, main: str | None, lex: Lexicon) -> dict[int, str]:
-    """In an article about a group ("Puig beats forecasts"), a paragraph that opens on one of
-    its houses is about that house: "Jean Paul Gaultier was again the standout, driven by Le
-    Male Elixir" makes the products, campaigns and "the brand" of the paragraph Gaultier's."""
+def _group_sentence_houses(sentences: list, found: list, main: str | None, lex: Lexicon) -> dict[int, str]:
+    """Sentence index -> the house it is about, in an article about a group ("Puig beats
+    forecasts"): the group's house a sentence names first, else the one its paragraph named
+    last. "Jean Paul Gaultier was the standout, driven by Le Male Elixir" makes the products,
+    campaigns and "the brand" that follow Gaultier's, not Puig's."""
     entry = lex.brands.get(main or "")
     if entry is None or entry.kind != "group":
         return {}
     houses: dict[int, str] = {}
-    opened: set[int] = set()
-    last: str | None = None
-    for sent, ms in zip(sentences, found, strict=True):
-        if sent.title or sent.paragraph in opened:
+    paragraph, current = -1, None
+    for index, (sent, ms) in enumerate(zip(sentences, found, strict=True)):
+        if sent.title:
             continue
-        opened.add(sent.paragraph)
-        if sent.caption:  # a picture goes with the paragraph before it
-            if last:
-                houses[sent.paragraph] = last
-            continue
-        first = next((m for m in ms if m.type in ("Brand", "Person") and m.start - sent.start <= 3), None)
-        house = lex.brands.get(first.name) if first else None
-        last = None
-        if first is not None and house is not None and house.kind == "house" and (
-                first.type == "Brand" or house.parent == entry.id):
-            first.type, first.name = "Brand", house.name  # "Jean Paul Gaultier was the standout": Puig's house
-            houses[sent.paragraph] = last = house.name
+        if sent.paragraph != paragraph and not sent.caption:
+            paragraph, current = sent.paragraph, None
+        for m in ms:
+            house = lex.brands.get(m.name) if m.type in ("Brand", "Person") else None
+            if house is None or house.kind != "house" or (m.type == "Person" and house.parent != entry.id):
+                continue
+            m.type, m.name = "Brand", house.name  # "Jean Paul Gaultier was the standout": the group's house
+            current = house.name
+            break
+        if current:
+            houses[index] = current
     return houses
 
 
@@ -254,13 +253,16 @@ def extract(article: Article) -> Extraction:
     main = main_brand(title_mentions, [m for ms in found for m in ms], lex)
     collaborations = _collaborations(sentences, found)
     year = article.published.year if article.published else None
-    houses = _section_houses(article, lex) or _group_paragraph_houses(sentences, found, main, lex)
-    mains = [houses.get(s.paragraph) for s in sentences] if houses else None
+    houses = _section_houses(article, lex)
+    by_sentence = {} if houses else _group_sentence_houses(sentences, found, main, lex)
+    mains = [houses.get(s.paragraph) for s in sentences] if houses else \
+        [by_sentence.get(i) for i in range(len(sentences))] if by_sentence else None
     resolved = resolve(found, lex, main, year, article.text, mains)
     entities = resolved.entities
     main_key = ("Brand", fold(main)) if main else None
     ctx = Context(main_brand=main_key, year=year, main_name=main)
     ctx.section_houses = {n: ("Brand", fold(h), h) for n, h in houses.items()}
+    ctx.sentence_houses = {sentences[i].start: ("Brand", fold(h), h) for i, h in by_sentence.items()}
     ctx.campaign_paragraphs = {n for n, para in enumerate(paragraphs) if CAMPAIGN_PARAGRAPH.search(para)}
 
     defaults: list[tuple[str, str]] = []

@@ -57,6 +57,7 @@ class Context:
     before_collaboration: Key | None = None
     main_name: str | None = None  # the house as written, for an unnamed campaign's name
     section_houses: dict[int, tuple[str, str, str]] = field(default_factory=dict)  # paragraph -> (Brand, key, name)
+    sentence_houses: dict[int, tuple[str, str, str]] = field(default_factory=dict)  # a group's: sentence start -> ...
     article_house: tuple[Key | None, str | None] | None = None  # main_brand and main_name before any section
     relations: dict[tuple[Key, str, Key], Relation] = field(default_factory=dict)
     pending_title: Key | None = None  # "Marni has a new creative director.": whose title the next sentence names
@@ -233,16 +234,17 @@ class RuleSet:
     def _section(self, sent: Sentence) -> None:
         """In a listicle of houses, each section is about its own house and campaign."""
         ctx = self.ctx
-        if not ctx.section_houses or sent.title:
+        if not (ctx.section_houses or ctx.sentence_houses) or sent.title:
             return
         if ctx.article_house is None:
             ctx.article_house = (ctx.main_brand, ctx.main_name)
-        house = ctx.section_houses.get(sent.paragraph)
+        house = ctx.section_houses.get(sent.paragraph) or ctx.sentence_houses.get(sent.start)
         brand, name = ((house[0], house[1]), house[2]) if house else ctx.article_house
         if brand != ctx.main_brand:
             ctx.main_brand, ctx.main_name = brand, name
             ctx.current_campaign = ctx.default_campaign = None
-            ctx.topic_person, ctx.last_people = None, []
+            if ctx.section_houses:  # a listicle's new section is about new people too
+                ctx.topic_person, ctx.last_people = None, []
 
     def _collaboration_campaign(self, sent: Sentence) -> None:
         """"The collaboration campaign was shot in Berlin by ...": the paragraph is about the
