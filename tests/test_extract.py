@@ -950,3 +950,22 @@ def test_in_a_groups_article_a_sentence_naming_one_of_its_houses_is_about_that_h
     assert ("mac cosmetics spring 2024 campaign", "photographedBy", "carlijn jacobs") in rels
     assert ("mac cosmetics spring 2024 campaign", "brand", "mac cosmetics") in rels
     assert not any(r[1] == "brand" and r[2] == "estee lauder companies" for r in rels)
+
+
+def test_two_given_names_sharing_one_surname_are_two_people():
+    out, rels = run("Dean and Dan Caten founded the label in 1995. Dean and Dan remain the creative directors of "
+                    "Dsquared2, a spokesperson said.", title="Dsquared2 denies report")
+    assert {("Person", "Dean Caten"), ("Person", "Dan Caten")} <= out["entities"]
+    assert {("dean caten", "creativeDirectorOf", "dsquared2"), ("dan caten", "creativeDirectorOf", "dsquared2")} <= rels
+
+
+def test_a_surname_shared_across_a_list_does_not_make_a_new_person():
+    out, _ = run("The campaign stars Adut Akech and Jaden Butler.", title="Prada campaign")
+    assert ("Person", "Akech Butler") not in out["entities"]
+
+
+def test_outlets_describing_or_fans_speculating_is_not_a_fact():
+    _, rels = run("Several outlets described Alton Mason as the brand's new ambassador. Fans spent the weekend "
+                  "speculating that Doja Cat would become the label's first global ambassador.",
+                  title="Dsquared2 denies report")
+    assert not any(r[1] == "ambassadorOf" for r in rels)

@@ -127,6 +127,22 @@ def _add_surnames(sentences: list, found: list) -> None:
     _add_named(sentences, found, surnames, r"\b(", r")(?:['’]s)?\b", replace_inner=False, make=_name_part)
 
 
+def _add_shared_surnames(sentences: list, found: list, lex: Lexicon) -> None:
+    """"Dean and Dan Caten": two people sharing the surname named once, both in full."""
+    for sent, ms in zip(sentences, found, strict=True):
+        for m in [m for m in ms if m.type == "Person" and len(m.name.split()) == 2]:
+            hit = re.search(r"\b([A-Z][a-z]+)\s+(?:and|&)\s+$", sent.text[:m.start - sent.start])
+            if not hit or not lex.is_given_name(hit.group(1)) or not lex.is_given_name(m.name.split()[0]):
+                continue
+            start, end = sent.start + hit.start(1), sent.start + hit.end(1)
+            if any(x.start < end and start < x.end and (x.start, x.end) != (start, end) for x in ms):
+                continue  # "Adut Akech and Jaden Butler": the first name belongs to another person
+            ms[:] = [x for x in ms if not (x.start < end and start < x.end)]
+            ms.append(mention_finder.Mention("Person", f"{hit.group(1)} {m.name.split()[1]}", start, end,
+                                             hit.group(1)))
+        ms.sort(key=lambda x: x.start)
+
+
 def _add_given_names(sentences: list, found: list, lex: Lexicon) -> None:
     """"Bella is a friend of the house": a lone given name of the one person the article names
     in full with it is a mention of them (``resolve`` joins it to the full name)."""
@@ -134,7 +150,7 @@ def _add_given_names(sentences: list, found: list, lex: Lexicon) -> None:
     firsts: dict[str, int] = {}
     for name in people:
         firsts[name.split()[0]] = firsts.get(name.split()[0], 0) + 1
-    given = {g for g, n in firsts.items() if n == 1 and len(g) > 3 and lex.is_given_name(g)
+    given = {g for g, n in firsts.items() if n == 1 and len(g) >= 3 and lex.is_given_name(g)
              and not any(g == p.split()[-1] for p in people)}
     _add_named(sentences, found, given, r"\b(", r")(?:['’]s)?\b(?!\s+[A-Z])", replace_inner=False, make=_name_part)
 
@@ -239,6 +255,7 @@ def extract(article: Article) -> Extraction:
                                  paragraphs[s.paragraph] if s.paragraph < len(paragraphs) else s.text)
              for s in sentences]
     _add_surnames(sentences, found)
+    _add_shared_surnames(sentences, found, lex)
     _add_given_names(sentences, found, lex)
     _add_titles(sentences, found)
     title_mentions = [m for s, ms in zip(sentences, found, strict=True) if s.title for m in ms]

@@ -509,6 +509,13 @@ class RuleSet:
             if not people and hired:  # "..., which hired the former artistic director of Furla": the article's subject
                 subject = self.ctx.topic_person or (self.ctx.people_seen[:1] or [None])[0]
                 people, before = ([subject] if subject else []), []
+            if not people and len(before) >= 2 and text[a:b].lower().endswith("s"):
+                (q, first), (p, second) = before[-2], before[-1]
+                if re.fullmatch(r"\s+(?:and|&)\s+", text[q + len(first.mention.surface):p]) and re.fullmatch(
+                        r"\s+(?:remain|are|were|have\s+been|became|serve\s+as|served\s+as)\s+(?:the\s+|its\s+)?"
+                        r"(?:(?:joint|co-?|house['’]s|label['’]s|brand['’]s)\s*)?",
+                        text[p + len(second.mention.surface):a]):
+                    people = [first, second]  # "Dean and Dan remain the creative directors of Dsquared2"
             if not people and before:
                 p, r = before[-1]
                 between = text[p + len(r.mention.surface):a]

@@ -116,7 +116,7 @@ def _person_key(name: str, persons_full: dict, res: Resolved) -> tuple[str, str]
     if not candidates:  # "Ms. Liu" for "Liu Mengxi": East Asian names put the surname first
         candidates = [full for full in persons_full if full.split()[0] == f and f in ASIAN_SURNAMES]
     if not candidates:
-        candidates = [full for full in persons_full if full.split()[0] == f and len(f) > 3]
+        candidates = [full for full in persons_full if full.split()[0] == f and len(f) >= 3]
         if len(candidates) != 1:
             return None
     if not candidates and f in persons_full:
