@@ -969,3 +969,15 @@ def test_outlets_describing_or_fans_speculating_is_not_a_fact():
                   "speculating that Doja Cat would become the label's first global ambassador.",
                   title="Dsquared2 denies report")
     assert not any(r[1] == "ambassadorOf" for r in rels)
+
+
+def test_an_ambassador_roster_that_counts_people_lists_each_of_them():
+    _, rels = run("The signing widens an ambassador roster that already counts Chinese actress Song Jia and American "
+                  "actress Jessica Chastain.", title="Piaget signs Gemma Chan")
+    assert {("song jia", "ambassadorOf", "piaget"), ("jessica chastain", "ambassadorOf", "piaget")} <= rels
+
+
+def test_the_face_of_a_line_rather_than_as_an_ambassador_is_no_ambassador():
+    _, rels = run("It was fronted by Chinese model Liu Wen, chosen as the face of the Limelight Gala collection "
+                  "rather than as an ambassador of the house.", title="Piaget campaign")
+    assert not any(r[1] == "ambassadorOf" for r in rels)

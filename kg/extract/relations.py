@@ -439,6 +439,10 @@ class RuleSet:
                 direct = []
             if not direct and beside:
                 direct = [beside[0]]
+            roster = re.match(r"\s+(?:roster|line-?up|family)\s+(?:that|which)\s+(?:already\s+|now\s+)?"
+                              r"(?:counts|includes|boasts|features|has\s+included|included)\s+", text[b:])
+            if not direct and roster:  # "an ambassador roster that already counts X and Y"
+                direct = self._people_after(text, b + roster.end(), rel, hi)
             if not direct:
                 m = re.match(r"\s*(?:and\s+[\w\s]+?)?,?\s*(?:namely|including|such as|:)\s*", text[b:])
                 if m:
