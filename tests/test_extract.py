@@ -981,3 +981,18 @@ def test_the_face_of_a_line_rather_than_as_an_ambassador_is_no_ambassador():
     _, rels = run("It was fronted by Chinese model Liu Wen, chosen as the face of the Limelight Gala collection "
                   "rather than as an ambassador of the house.", title="Piaget campaign")
     assert not any(r[1] == "ambassadorOf" for r in rels)
+
+
+def test_someone_who_made_him_creative_director_is_not_the_creative_director():
+    _, rels = run("Virgil Abloh founded Off-White. A year later Kanye West made him creative director of his agency.",
+                  title="Virgil Abloh dies at 41")
+    assert not any(r[0] == "kanye west" and r[1] == "creativeDirectorOf" for r in rels)
+
+
+def test_the_predecessor_who_left_to_become_director_elsewhere_takes_that_title_alone():
+    _, rels = run("Virgil Abloh founded Off-White. In 2018, Louis Vuitton named Mr. Abloh artistic director of its "
+                  "menswear, succeeding Kim Jones, who left to become artistic director of Dior Men.",
+                  title="Virgil Abloh dies at 41")
+    assert ("virgil abloh", "creativeDirectorOf", "louis vuitton") in rels
+    assert ("kim jones", "creativeDirectorOf", "dior") in rels
+    assert ("virgil abloh", "creativeDirectorOf", "dior") not in rels

@@ -510,6 +510,10 @@ class RuleSet:
             before = [(p, r) for p, r in rel if r.type == "Person" and max(lo, lo_limit) <= p < a]
             hired = re.search(r"\b(?:which|that|it|they)\s+(?:hired|named|appointed|tapped|recruited|poached|chose)\s+"
                               r"(?:the\s+|a\s+)?(?:(?:former|ex-|onetime|then)\s*)?$", text[:a])
+            made_him = re.search(r"\b(?:made|named|appointed|hired|installed)\s+(?:him|her)\s+(?:as\s+)?"
+                                 r"(?:(?:the|its|their|his|her)\s+)?(?:[\w\-]+\s+){0,2}$", text[:a])
+            if not people and made_him and self.ctx.topic_person:  # "Mr. West made him creative director"
+                people, before = [self.ctx.topic_person], []
             if not people and hired:  # "..., which hired the former artistic director of Furla": the article's subject
                 subject = self.ctx.topic_person or (self.ctx.people_seen[:1] or [None])[0]
                 people, before = ([subject] if subject else []), []
@@ -579,7 +583,8 @@ class RuleSet:
             past = self._past(text, max(lo, a - 40), b + 20)
             if people and re.search(r"\b(?:succeed(?:ing|ed|s)?|replac(?:e|ing|ed|es))\s+(?:(?:its|the|his|her)\s+)?"
                                     r"(?:(?:late|longtime|house)\s+)?(?:(?:co-?)?founder\s+)?$",
-                                    text[:people[0].mention.start - sent.start]):
+                                    text[:people[0].mention.start - sent.start]) and not re.search(
+                    r",\s*who\b", text[people[0].mention.end - sent.start:a]):  # "succeeding X, who left to become"
                 subject = [r for p, r in rel if r.type == "Person" and lo <= p < people[0].mention.start - sent.start]
                 self.emit(people[0].key, "creativeDirectorOf", brand, sent, 0.8, True)
                 people = subject[:1]
