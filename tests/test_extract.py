@@ -996,3 +996,9 @@ def test_the_predecessor_who_left_to_become_director_elsewhere_takes_that_title_
     assert ("virgil abloh", "creativeDirectorOf", "louis vuitton") in rels
     assert ("kim jones", "creativeDirectorOf", "dior") in rels
     assert ("virgil abloh", "creativeDirectorOf", "dior") not in rels
+
+
+def test_a_long_model_name_with_its_size_after_the_is_a_product():
+    out, _ = run("The watchmaker unveiled the Big Bang Unico Sapphire 42mm, a version of its flagship chronograph.",
+                 title="Hublot launch")
+    assert ("Product", "Big Bang Unico Sapphire 42mm") in out["entities"]

@@ -694,7 +694,9 @@ def _classify_run(run: Run, text: str, offset: int, lex: Lexicon, out: list[Ment
         taken.append((s, e))
         return
     # A capitalised name after "the" with no other reading: maybe a product ("the Le Cagole").
-    if THE_BEFORE.search(before) and len(toks) <= 3 and not re.match(r"\d", name) and \
+    words = [tk for tk in toks if not re.fullmatch(r"\d+(?:\.\d+)?(?:mm|cm|ml)?", tk.lower)]  # "... Sapphire 42mm"
+    if THE_BEFORE.search(before) and (len(toks) <= 3 or (len(words) <= 4 and len(words) < len(toks))) and \
+            not re.match(r"\d", name) and \
             not re.match(r"\s+(?:in|at|on)\s+[A-Z]|\s+(?:years|era|days|tenure|regime|reign|age|house|label|brand|"
                          r"company|maison|group|designer|jeweller|jeweler|retailer)\b", after):
         cue = product_context or bool(AD_FOR.search(before)) or numbered  # "the Mexico 66 SD": a model number
