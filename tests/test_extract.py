@@ -1002,3 +1002,9 @@ def test_a_long_model_name_with_its_size_after_the_is_a_product():
     out, _ = run("The watchmaker unveiled the Big Bang Unico Sapphire 42mm, a version of its flagship chronograph.",
                  title="Hublot launch")
     assert ("Product", "Big Bang Unico Sapphire 42mm") in out["entities"]
+
+
+def test_a_designer_describing_a_project_is_not_a_rumour():
+    _, rels = run("Undercover founder and creative director Jun Takahashi has described the project as clothes for "
+                  "people who move.", title="The North Face and Undercover collaborate")
+    assert ("jun takahashi", "creativeDirectorOf", "undercover") in rels
