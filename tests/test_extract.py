@@ -1008,3 +1008,9 @@ def test_a_designer_describing_a_project_is_not_a_rumour():
     _, rels = run("Undercover founder and creative director Jun Takahashi has described the project as clothes for "
                   "people who move.", title="The North Face and Undercover collaborate")
     assert ("jun takahashi", "creativeDirectorOf", "undercover") in rels
+
+
+def test_a_new_face_who_makes_her_debut_in_a_quoted_campaign_is_its_cast():
+    _, rels = run('Golden Goose enlisted Korean actress Kim Yoo-jung as its newest global ambassador in June, and she '
+                  'makes her debut in "Made to Be Lived," the brand\'s fall campaign.', title="Golden Goose campaign")
+    assert ("made to be lived", "features", "kim yoo-jung") in rels

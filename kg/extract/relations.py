@@ -124,9 +124,10 @@ _TAKES_THE_HELM = re.compile(r"\b(?:will\s+|to\s+)?(?:take|takes|taking|took)\s+
                              r"(?:the\s+helm|over|the\s+reins|charge)\b|"
                              r"\b(?:has\s+been|was|is|will\s+be)\s+(?:appointed|named|hired|tapped)\b|"
                              r"\b(?:will\s+)?(?:joins?|arrives?)\b")
-_SHE_FRONTS = re.compile(r"(She|He)\s+(?:also\s+)?(?:fronts|stars\s+in|appears\s+in|leads|headlines|"
-                        r"features\s+in|is\s+the\s+face\s+of)\s+(?:the|its|a|an|her|his)\s+"
-                        r"(?:[\w\-’']+\s+){0,4}?(?:campaign|ads?|film|images|visuals)\b")
+_SHE_FRONTS = re.compile(r"(?:^|,\s*(?:and|but)\s+)(She|He|she|he)\s+(?:also\s+)?(?:fronts|stars\s+in|appears\s+in|"
+                        r"leads|headlines|features\s+in|is\s+the\s+face\s+of|makes\s+(?:her|his)\s+debut\s+in)\s+"
+                        r"(?:(?:the|its|a|an|her|his)\s+(?:[\w\-’']+\s+){0,4}?(?:campaign|ads?|film|images|visuals)\b|"
+                        r"[\"“])")
 _FACE_OF_THING = re.compile(r"\s+(?:the|a|an|its|each|every|his|her|their|this|that)\s+[a-z]")
 _FACE_OF_HOUSE = re.compile(r"\s+(?:the|a|an|its|each|every|his|her|their|this|that)\s+(?:[\w\-’']+\s+){0,3}?"
                             r"(?:house|brand|label|maison|company|group|jeweller|watchmaker|manufacture|"
@@ -787,9 +788,10 @@ class RuleSet:
             camp = self._campaign_for(p, rel) or self._ensure_default_campaign()
             if camp:
                 self.emit(camp, "features", r.key, sent, 0.75 if r.type == "Person" else 0.7)
-        if (m := _SHE_FRONTS.match(text)) and (has_campaign or self.ctx.current_campaign):
+        if (m := _SHE_FRONTS.search(text)) and (has_campaign or self.ctx.current_campaign):
             camp = self._campaign_for(m.end(), rel) or self._ensure_default_campaign()
-            for r in self._anaphora(m.group(1)) if camp else ():
+            said = [r for p, r in rel if r.type == "Person" and p < m.start()]  # "X signed, and she makes her debut"
+            for r in (said[-1:] if m.start() > 0 and said else self._anaphora(m.group(1).capitalize())) if camp else ():
                 self.emit(camp, "features", r.key, sent, 0.7)  # "He fronts the campaign for the Spirit Zulu Time"
 
     @staticmethod
