@@ -1014,3 +1014,10 @@ def test_a_new_face_who_makes_her_debut_in_a_quoted_campaign_is_its_cast():
     _, rels = run('Golden Goose enlisted Korean actress Kim Yoo-jung as its newest global ambassador in June, and she '
                   'makes her debut in "Made to Be Lived," the brand\'s fall campaign.', title="Golden Goose campaign")
     assert ("made to be lived", "features", "kim yoo-jung") in rels
+
+
+def test_a_photographer_who_also_shot_an_earlier_campaign_shot_both():
+    _, rels = run("The occasion is the house's spring 2025 campaign, with photography by Jamie Hawkesworth, who also "
+                  "shot A.P.C.'s fall 2023 campaign with a group of skaters.", title="A.P.C. interview")
+    assert {("a.p.c. spring 2025 campaign", "photographedBy", "jamie hawkesworth"),
+            ("a.p.c. fall 2023 campaign", "photographedBy", "jamie hawkesworth")} <= rels

@@ -690,6 +690,11 @@ class RuleSet:
                 camp = self._ensure_default_campaign()
             if camp:
                 self.emit(camp, "photographedBy", r.key, sent, 0.85)
+            end = r.mention.end - sent.start
+            also = re.match(r",\s*who\s+(?:(?:has|had)\s+)?(?:also\s+)?(?:shot|lensed|photographed)\s+", text[end:])
+            for p, c in rel if also else ():  # "Jamie Hawkesworth, who also shot A.P.C.'s fall 2023 campaign"
+                if c.type == "Campaign" and end + also.end() <= p <= end + also.end() + 40 and c.key != camp:
+                    self.emit(c.key, "photographedBy", r.key, sent, 0.8)
 
     @staticmethod
     def _credited_to_other(text: str, end: int, rel: list[tuple[int, Ref]]) -> bool:
