@@ -1021,3 +1021,9 @@ def test_a_photographer_who_also_shot_an_earlier_campaign_shot_both():
                   "shot A.P.C.'s fall 2023 campaign with a group of skaters.", title="A.P.C. interview")
     assert {("a.p.c. spring 2025 campaign", "photographedBy", "jamie hawkesworth"),
             ("a.p.c. fall 2023 campaign", "photographedBy", "jamie hawkesworth")} <= rels
+
+
+def test_a_capitalised_function_word_after_the_new_is_part_of_the_name():
+    out, _ = run("He photographed Cindy Bruna in the Tequila pump and the new So Nude boot.",
+                 title="Aquazzura campaign")
+    assert ("Product", "So Nude") in out["entities"]

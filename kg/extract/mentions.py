@@ -564,7 +564,12 @@ def _classify_run(run: Run, text: str, offset: int, lex: Lexicon, out: list[Ment
     numbered = bool(toks) and fold(" ".join(tk.text for tk in toks)) in lex.places and bool(
         re.match(r" \d{1,3}(?![\w.])", text[toks[-1].end:]) and THE_BEFORE.search(text[max(0, toks[0].start - 160):
                                                                                         toks[0].start]))
-    while toks and not numbered and (toks[0].lower in FUNCTION_WORDS or fold(toks[0].text) in lex.non_entities
+    # "the new So Nude boot": a capitalised function word after "the" opens the name
+    named_after_the = bool(toks) and len(toks) >= 2 and not run.sentence_initial and \
+        toks[0].lower in FUNCTION_WORDS and toks[0].lower not in ("the", "a", "an") and \
+        bool(THE_BEFORE.search(text[max(0, toks[0].start - 160):toks[0].start]))
+    while toks and not numbered and not named_after_the and (
+            toks[0].lower in FUNCTION_WORDS or fold(toks[0].text) in lex.non_entities
                     or _nationality(toks[0].text.lower(), lex) or toks[0].lower in lex.occupations
                     or re.fullmatch(r"\d+(?:\.\d+)?(?:mm|cm|ml)", toks[0].lower)):  # "the 39mm Carrera"
         toks = toks[1:]
