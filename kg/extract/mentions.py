@@ -443,10 +443,10 @@ def find(sentence_text: str, offset: int, lex: Lexicon, is_caption: bool = False
             if p.type == "Product" and s <= p.start - offset and p.end - offset <= m.start():
                 product = p.name
         named = _NAMED_BEFORE_CAMPAIGN.search(text, (sm or ym).end(), m.start())
-        if product is None and named and not any(
+        if product is None and not inner and named and not any(
                 x.start - offset < m.start() and x.end - offset > named.start(1) for x in out) and not any(
                 w.lower() in lex.collection_words or SEASON_WORD.fullmatch(w) for w in named.group(1).split()):
-            a, b = named.start(1), named.end(1)  # "the brand's 2025 Pillow Talk campaign": named for Pillow Talk
+            a, b = named.start(1), named.end(1)  # "the 2025 Divine campaign", no run of its own: named for Divine
             out.append(Mention("Product", named.group(1), offset + a, offset + b, named.group(1)))
             taken.append((a, b))
             product = named.group(1)
@@ -561,13 +561,13 @@ def _classify_run(run: Run, text: str, offset: int, lex: Lexicon, out: list[Ment
             break
     if toks and _nationality(" ".join(t.text for t in toks).lower(), lex):
         return
-    numbered = bool(toks) and fold(" ".join(tk.text for tk in toks)) in lex.places and bool(
-        re.match(r" \d{1,3}(?![\w.])", text[toks[-1].end:]) and THE_BEFORE.search(text[max(0, toks[0].start - 160):
-                                                                                        toks[0].start]))
+    after_the = bool(toks) and bool(THE_BEFORE.search(text[max(0, toks[0].start - 160):toks[0].start]))
+    # "the Mexico 66": a model named for a place and a number
+    numbered = after_the and fold(" ".join(tk.text for tk in toks)) in lex.places and bool(
+        re.match(r" \d{1,3}(?![\w.])", text[toks[-1].end:]))
     # "the new So Nude boot": a capitalised function word after "the" opens the name
-    named_after_the = bool(toks) and len(toks) >= 2 and not run.sentence_initial and \
-        toks[0].lower in FUNCTION_WORDS and toks[0].lower not in ("the", "a", "an") and \
-        bool(THE_BEFORE.search(text[max(0, toks[0].start - 160):toks[0].start]))
+    named_after_the = after_the and len(toks) >= 2 and not run.sentence_initial and \
+        toks[0].lower in FUNCTION_WORDS and toks[0].lower not in ("the", "a", "an")
     while toks and not numbered and not named_after_the and (
             toks[0].lower in FUNCTION_WORDS or fold(toks[0].text) in lex.non_entities
                     or _nationality(toks[0].text.lower(), lex) or toks[0].lower in lex.occupations
@@ -581,7 +581,6 @@ def _classify_run(run: Run, text: str, offset: int, lex: Lexicon, out: list[Ment
                                             fold(name.split()[0]) in lex.non_entity_openers) and \
             not _descriptor(text[max(0, s - 160):s], lex)[1]:  # "Hyde Park" is a place, "actress Ashley Park" a person
         return
-    # "the Mexico 66": a model named for a place (``numbered``)
     if not name or (fold(name) in lex.non_entities and not numbered) or any(
             (a < e and b > s) for a, b in taken):
         return
