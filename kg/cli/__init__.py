@@ -13,7 +13,7 @@ import click
 
 from ..errors import KGError
 
-COMMAND_MODULES = ("extract", "ingest", "query", "export", "view", "admin")
+COMMAND_MODULES = ("extract", "ingest", "load", "query", "export", "view", "admin")
 
 
 class KGGroup(click.Group):
