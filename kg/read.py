@@ -248,7 +248,7 @@ def read_markdown(text: str, source: str, defaults: dict | None = None) -> Artic
         if not title and in_header and section is None and len(line) < 60 and has_headline:
             section = _clean_inline(line)
             continue
-        if published is None and in_header and looks_like_dateline(line):
+        if published is None and len(paragraphs) <= 1 and looks_like_dateline(line):  # after a standfirst too
             published = parse_date(line)
             continue
         m = _BYLINE.match(line)

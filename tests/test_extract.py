@@ -1027,3 +1027,81 @@ def test_a_capitalised_function_word_after_the_new_is_part_of_the_name():
     out, _ = run("He photographed Cindy Bruna in the Tequila pump and the new So Nude boot.",
                  title="Aquazzura campaign")
     assert ("Product", "So Nude") in out["entities"]
+
+
+def test_a_makeup_artist_on_the_shoot_is_not_its_cast():
+    _, rels = run("Dior's spring campaign stars Anya Taylor-Joy. Makeup artist Peter Philips, who has led the "
+                  "house's beauty since 2014, handled faces on set.", title="Dior spring campaign")
+    assert ("dior spring 2024 campaign", "features", "peter philips") not in rels
+    assert ("dior spring 2024 campaign", "features", "anya taylor-joy") in rels
+
+
+def test_ambassadors_that_include_a_list_with_an_aside_are_all_ambassadors():
+    _, rels = run("He joins a family of global ambassadors that already includes British actress Emma Ware, "
+                  "signed in 2021, and Korean singer Kim Ha-eun.", title="Clarins signs a new face")
+    assert {("emma ware", "ambassadorOf", "clarins"), ("kim ha-eun", "ambassadorOf", "clarins")} <= rels
+
+
+def test_the_owned_brand_is_not_its_owner():
+    _, rels = run("Elijah Berle is not new to Vans: he has been one of the Nike-owned brand's global "
+                  "ambassadors since 2021.", title="Converse and Vans: a rivalry")
+    assert ("elijah berle", "ambassadorOf", "vans") in rels
+    assert ("elijah berle", "ambassadorOf", "nike") not in rels
+
+
+def test_words_after_a_model_number_end_the_product_name():
+    out, _ = run("The headliner is the Gel 1130 Double Cut, a runner with two stacked soles.", title="Asics x Cecilie")
+    assert ("Product", "Gel 1130 Double Cut") in out["entities"]
+
+
+def test_last_seasons_campaign_is_the_year_before():
+    _, rels = run("The campaign follows last spring's, which was photographed by Juergen Teller and starred "
+                  "Irish actor Paul Mescal.", title="Gucci spring campaign")
+    assert {("gucci spring 2023 campaign", "photographedBy", "juergen teller"),
+            ("gucci spring 2023 campaign", "features", "paul mescal")} <= rels
+
+
+def test_a_watch_reference_number_is_part_of_the_model_name():
+    out, _ = run("The Luminor Marina PAM01312 is still our bestseller, and collectors wait for the Polaris "
+                 "Chronograph 4402H.", title="Panerai interview")
+    assert {("Product", "Luminor Marina PAM01312"), ("Product", "Polaris Chronograph 4402H")} <= out["entities"]
+
+
+def test_he_after_a_sentence_opened_by_a_person_is_that_person():
+    _, rels = run("Tudor chief executive Eric Pirson met us in Geneva.\n\nMike Horn is family. He's been our "
+                  "ambassador for more than a decade.", title="Tudor's Eric Pirson: 'We grow slowly'")
+    assert ("mike horn", "ambassadorOf", "tudor") in rels
+    assert ("eric pirson", "ambassadorOf", "tudor") not in rels
+
+
+def test_the_word_ambassador_in_quotes_is_no_role():
+    _, rels = run('Mr. Ferretti, by contrast, seldom used the word "ambassador," preferring to call them friends.',
+                  title="Alberta Ferretti names a new face")
+    assert not any(p == "ambassadorOf" for _, p, _ in rels)
+
+
+def test_the_founders_of_another_label_who_held_the_title_held_it_here():
+    _, rels = run("She followed Clare Waight, who was artistic director from 2017 to 2020, and before her the "
+                  "Proenza Schouler founders Lazaro Hernandez and Jack McCollough, who held the creative director "
+                  "title jointly.",
+                  title="Chloé names a new designer")
+    assert {("clare waight", "creativeDirectorOf", "chloe"), ("lazaro hernandez", "creativeDirectorOf", "chloe"),
+            ("jack mccollough", "creativeDirectorOf", "chloe")} <= rels
+
+
+def test_is_and_will_remain_artistic_director():
+    _, rels = run("Olivier Rousteing is and will remain creative director of Balmain.", title="Balmain denies report")
+    assert ("olivier rousteing", "creativeDirectorOf", "balmain") in rels
+
+
+def test_a_house_possessive_before_founder_and_creative_director_names_the_house():
+    _, rels = run("Edgardo Osorio, Aquazzura's founder and creative director, chose Florence in summer.",
+                  title="Spring 2025 campaigns")
+    assert ("edgardo osorio", "creativeDirectorOf", "aquazzura") in rels
+
+
+def test_makeup_is_by_credits_no_cast():
+    _, rels = run("Brazilian model Lais Ribeiro fronts the campaign; the makeup is by Pat McGrath, and the hair by "
+                  "Guido Palau.", title="Aquazzura spring campaign")
+    assert ("aquazzura spring 2024 campaign", "features", "lais ribeiro") in rels
+    assert not any(o in ("pat mcgrath", "guido palau") for _, _, o in rels)

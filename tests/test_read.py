@@ -123,6 +123,12 @@ def test_read_markdown_takes_front_matter():
         "T", "https://e.com/a", "https://e.com/a", "2024-03-05")
 
 
+def test_read_markdown_finds_the_date_after_a_standfirst_and_byline():
+    article = read_markdown("# Spring campaigns\n\nFour houses, four ideas.\n\nBy Helena Brooks\n\n20 March 2025\n\n"
+                            "The season began.\n", "a.md")
+    assert str(article.published) == "2025-03-20"
+
+
 def test_read_markdown_refuses_javascript_url_in_front_matter():
     article = read_markdown("---\nurl: javascript:alert(1)\n---\n# T\n\nBody.\n", "a.md")
     assert (article.url, article.id) == (None, "a.md")

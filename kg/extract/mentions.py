@@ -43,6 +43,8 @@ NUMBER_LED = re.compile(r"\b[Tt]he\s+(\d{1,4}(?:\s+[A-Z][\w'’\-]*){0,2})(?:\s+
 CATEGORY_NOUNS = {"bag", "bags", "handbag", "handbags", "tote", "totes", "watch", "watches", "sneaker", "sneakers",
                   "shoe", "shoes", "pump", "pumps", "fragrance", "fragrances", "perfume", "perfumes"}
 # "XT-6", "GEL-1130", "PS1", "B01": a model code of letters and digits
+# "26240ST", "PAM01312", "16202": a watch's reference number
+REFERENCE = re.compile(r"(?!(?:19|20)\d\d$)[A-Z]{0,4}\d{4,6}[A-Z]{0,3}")
 MODEL_CODE = re.compile(r"[A-Z]{1,5}-?\d{1,4}[A-Z]?")
 # "creative director of Diotima", "the founder of Khaite": what follows names a house
 HOUSE_OF = re.compile(r"\b(?:(?:creative|artistic)\s+directors?|(?:co-?)?founders?|designer)\s+(?:of|at)\s+$")
@@ -99,6 +101,7 @@ class Mention:
     product: str | None = None  # unnamed campaigns named for a product ("2024 Peekaboo campaign")
     season: str | None = None  # unnamed campaigns
     year: str | None = None
+    years_back: int = 0  # "last fall's campaign": the year before the article's
     confident: bool = True
     owned: bool = False  # "Salomon's XT-6", "its own campaign": the named house's alone, whatever it works with
 
@@ -106,6 +109,8 @@ class Mention:
 _SUBJECT_VERB = re.compile(r"\s+(?:[a-z]+\s+){1,3}[\"“‘']?")
 _NAMED_THEN_UNNAMED = re.compile(r"[,\"”’']*\s*,?\s*(?:the|its|their|his|her)\s+(?:[\w\-'’]+\s+){0,3}")
 _UNNAMED_THEN_NAMED = re.compile(r"\s*,?\s*(?:titled\s+|called\s+|dubbed\s+)?[\"“‘']?")
+_LAST_SEASONS = re.compile(r"\blast\s+(pre-fall|spring|summer|fall|autumn|winter|resort|cruise|holiday|year)['’]s"
+                           r"(\s+(?:[a-z\-]+\s+){0,2}campaign\b)?", re.I)
 _NAMED_BEFORE_CAMPAIGN = re.compile(r"\s((?:[A-Z][\w'’\-]*)(?:\s[A-Z][\w'’\-]*){0,3})\s+$")
 _BRAND_DE = re.compile(r"\s+(?:de|du|des|di|del|della|da)\s+[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?")
 
@@ -387,8 +392,20 @@ def find(sentence_text: str, offset: int, lex: Lexicon, is_caption: bool = False
             add(Mention("Product", m.group(1), offset + m.start(1), offset + m.end(1), m.group(1)),
                 m.start(1), m.end(1))
 
+    # "The campaign follows last fall's, which starred X": the season's campaign a year before
+    earlier: list[tuple[int, int]] = []
+    for m in _LAST_SEASONS.finditer(text):
+        if not m.group(2) and not re.search(r"\bcampaign\b", text[:m.start()], re.I):
+            continue  # "last fall's" stands for a campaign only after one is named
+        word = m.group(1).lower()
+        out.append(Mention("Campaign", "", offset + m.start(), offset + m.end(), text[m.start():m.end()],
+                           season=None if word == "year" else normalise_season(word), years_back=1, confident=False))
+        earlier.append((m.start(), m.end()))
+
     # Unnamed campaigns: "<season> <year> campaign", "2024 Peekaboo campaign".
     for m in re.finditer(r"campaign", text, re.I):
+        if any(a <= m.start() < b for a, b in earlier):
+            continue
         named_for = [p for p in out if p.type == "Product" and re.fullmatch(
             r"\s+(?:[a-z]+\s+)?", text[p.end - offset:m.start()])]
         if named_for and not SEASON.search(text[max(0, named_for[0].start - offset - 20):m.start()]) and not \
@@ -591,13 +608,17 @@ def _classify_run(run: Run, text: str, offset: int, lex: Lexicon, out: list[Ment
     if name.isupper() and not any(c.isdigit() for c in name) and len(name) <= 3 and fold(name) not in lex.mononyms:
         return  # acronyms: CEO, LVMH is a brand (lexicon), others are noise
     before, after = text[max(0, s - 160):s], text[e:]  # end-anchored checks need only the last words
-    num = re.match(r" ((?:['’]\d{2}|\d{1,4}(?:\.\d+)?)(?: [A-Z]{1,3}\b)?)(?![\w-])(?!\.\w)", after)
+    num = re.match(r" ((?:['’]\d{2}|\d{1,4}(?:\.\d+)?|\d{4,6}[A-Z]{1,3})(?: [A-Z]{1,3}\b)?)(?![\w-])(?!\.\w)", after)
     if num and YEAR.fullmatch(num.group(1)) and re.match(r"\s+(?:[\w\-]+\s+){0,2}(?:campaign|collection|season|show|"
                                                          r"film|ads?)\b", after[num.end():]):
         num = None
     if num and (_product_noun_after(text, e + num.end(), lex) or THE_BEFORE.search(before)) and \
             not (lex.is_given_name(toks[0].text) and len(toks) >= 2 and not product_context):
         e += num.end()
+        tail = re.match(r"(?: [A-Z][a-z][\w'’\-]*){1,3}(?=[,.;:)]|\s+[a-z(]|$)", text[e:])
+        if tail and not _title_cased(text) and not any(
+                w.lower() in FUNCTION_WORDS or lex.is_given_name(w) for w in tail.group().split()[:1]):
+            e += tail.end()  # "the Chuck 70 Double Layer, a high-top": words after the number end the name
         name = text[s:e]
         before, after = text[max(0, s - 160):s], text[e:]
     if FRAGRANCE_NAME.search(name) or (re.search(r"\bface\s+of\s+(?:the\s+(?:(?:new|latest|original|reformulated|"
@@ -613,6 +634,11 @@ def _classify_run(run: Run, text: str, offset: int, lex: Lexicon, out: list[Ment
                         for t in toks) and not lex.is_given_name(toks[0].text) and fold(name) not in lex.places \
             and not _nationality(name.lower(), lex):
         # "from the Millenia line", "The Constella line": a named product line
+        out.append(Mention("Product", name, offset + s, offset + e, text[s:e], brand=lead_brand))
+        taken.append((s, e))
+        return
+    core = toks[:-1] if len(toks) >= 3 and REFERENCE.fullmatch(toks[-1].text) else toks  # "... Chronograph 26240ST"
+    if len(core) >= 2 and core[-1].lower in lex.product_nouns and len(core) < len(toks):
         out.append(Mention("Product", name, offset + s, offset + e, text[s:e], brand=lead_brand))
         taken.append((s, e))
         return
@@ -698,14 +724,23 @@ def _classify_run(run: Run, text: str, offset: int, lex: Lexicon, out: list[Ment
         taken.append((s, e))
         return
     # A capitalised name after "the" with no other reading: maybe a product ("the Le Cagole").
-    words = [tk for tk in toks if not re.fullmatch(r"\d+(?:\.\d+)?(?:mm|cm|ml)?", tk.lower)]  # "... Sapphire 42mm"
+    words = [tk for tk in toks if not re.fullmatch(r"\d+(?:\.\d+)?(?:mm|cm|ml)?", tk.lower)
+             and not REFERENCE.fullmatch(tk.text)]  # "... Sapphire 42mm", "... Luna Rossa PAM01543"
     if THE_BEFORE.search(before) and (len(toks) <= 3 or (len(words) <= 4 and len(words) < len(toks))) and \
             not re.match(r"\d", name) and \
             not re.match(r"\s+(?:in|at|on)\s+[A-Z]|\s+(?:years|era|days|tenure|regime|reign|age|house|label|brand|"
                          r"company|maison|group|designer|jeweller|jeweler|retailer)\b", after):
-        cue = product_context or bool(AD_FOR.search(before)) or numbered  # "the Mexico 66 SD": a model number
+        cue = product_context or bool(AD_FOR.search(before)) or numbered or any(  # "the Mexico 66 SD": a model number
+            REFERENCE.fullmatch(tk.text) for tk in toks)  # "the Luminor Marina PAM01312": a reference number
         out.append(Mention("Product", name, offset + s, offset + e, text[s:e], confident=cue))
         taken.append((s, e))
+
+
+def _title_cased(text: str) -> bool:
+    """Whether a sentence capitalises nearly every word (a headline), so capitals do not
+    mark names."""
+    words = re.findall(r"[A-Za-z][\w'’\-]*", text)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _is_descriptor_words(toks: list[Token], lex: Lexicon) -> bool:

@@ -48,6 +48,7 @@ class Context:
     campaign_paragraphs: set[int] = field(default_factory=set)
     year: int | None = None
     topic_person: Ref | None = None
+    prev_subject: tuple[int, Ref] | None = None  # (paragraph, person) opening the sentence before: "Mike is family."
     last_people: list[Ref] = field(default_factory=list)
     people_seen: list[Ref] = field(default_factory=list)
     make_default_campaign: object = None  # callable () -> Key | None, set by the pipeline
@@ -118,6 +119,8 @@ _POSSESSIVE_FACE = re.compile(r"\b(?:the\s+(?:house|brand|label|maison)['’]s|i
 # "I asked him not to make it look like fashion": an instruction, not a denial
 _INSTRUCTED = re.compile(r"\b(?:asked|told|urged|begged|instructed|reminded)\s+(?:him|her|them|us|me|everyone|"
                          r"[A-Z][\w\-]+)\s+$")
+_NAMES_ITS_PEOPLE = re.compile(r"\s+(?:co-?)?(?:founders|designers|duo)\b")
+_OWNED = re.compile(r"-(?:owned|backed|controlled)\b")  # "the Nike-owned brand": Nike is its owner
 _ROSTER = re.compile(r"\b(?:roster|family|line-?up|stable)\s+(?:of\s+(?:ambassadors|faces|talent)\s+)?"
                      r"(?:that|which|including|includes|included|of)\b")
 _TAKES_THE_HELM = re.compile(r"\b(?:will\s+|to\s+)?(?:take|takes|taking|took)\s+"
@@ -160,6 +163,7 @@ class RuleSet:
         self.ctx = ctx
         self.photographers: set[Key] = set()
         self.known_photographers: set[Key] = set()
+        self._subject: Ref | None = None  # who opened the sentence before, in the same paragraph
 
     def emit(self, s: Key, p: str, o: Key, sent: Sentence, confidence: float, past: bool = False,
              since: date | None = None) -> None:
@@ -191,6 +195,8 @@ class RuleSet:
     def sentence(self, sent: Sentence, refs: list[Ref]) -> None:
         text = sent.text
         rel = [(r.mention.start - sent.start, r) for r in refs]
+        previous = self.ctx.prev_subject
+        self._subject = previous[1] if previous and previous[0] == sent.paragraph else None
         self._section(sent)
         self._collaboration_campaign(sent)
         campaigns = [(pos, r) for pos, r in rel if r.type == "Campaign"]
@@ -214,6 +220,9 @@ class RuleSet:
         people = [r for _, r in rel if r.type == "Person"]
         if sent.title and people and self.ctx.topic_person is None:
             self.ctx.topic_person = people[0]
+        opener = [r for p, r in rel if r.type == "Person" and p <= 4 and not r.mention.possessive][:1]
+        if not re.match(r"(?:She|He)\b", text):  # "Mike is family. He's been our ambassador": Mike
+            self.ctx.prev_subject = (sent.paragraph, opener[0]) if opener else None
         if people:
             self.ctx.last_people = people
             seen = {r.key for r in self.ctx.people_seen}
@@ -284,6 +293,8 @@ class RuleSet:
                 if holders:
                     return holders[:1]
                 return self.ctx.last_people[-1:]
+            if self._subject is not None and re.match(r"\s*(?:She|He)\b", head):
+                return [self._subject]  # the person the sentence before opened with
             if self.ctx.topic_person:
                 return [self.ctx.topic_person]
             return self.ctx.last_people[-1:]
@@ -314,6 +325,15 @@ class RuleSet:
             return subject[-1].key if subject else self.ctx.main_brand
         if re.search(r"\bthe\s+(?:house|label|brand|maison|company)['’]s?\s+(?:[\w\-]+\s+){0,3}$", head):
             return self.ctx.main_brand
+        owner = [(p, r) for p, r in brands if _OWNED.match(text[p + len(r.mention.surface):])]
+        if owner and re.search(r"\bthe\s+[\w\-&’'. ]*?-(?:owned|backed|controlled)\s+"
+                               r"(?:house|label|brand|maison|company)['’]s?\s+(?:[\w\-]+\s+){0,3}$",
+                               head):  # "the Nike-owned brand's ambassadors"
+            earlier = [r for p, r in brands if p < owner[-1][0] and (p, r) not in owner]
+            return earlier[-1].key if earlier else self.ctx.main_brand
+        brands = [(p, r) for p, r in brands if (p, r) not in owner and not (
+            _NAMES_ITS_PEOPLE.match(text[p + len(r.mention.surface):]) and text[:p].endswith("the "))]
+        # "the Coperni founders X and Y, who held the title": the title is not Coperni's
         after = re.match(r"\s*(?:of|at|for|with)\s+(?:the\s+)?", text[t_end:])
         if after:
             for p, r in brands:
@@ -338,8 +358,9 @@ class RuleSet:
         cursor = pos
         for p, r in people:
             gap = text[cursor:p]
-            if out and re.fullmatch(r",\s*who\s[^,;]{1,60},\s*and\s+", gap):
-                out.append(r)  # "David Beckham, who signed in 2017, and Lady Gaga"
+            aside = re.match(r",\s*(?:who|signed|named|appointed|added|recruited|since)\s[^,;]{1,60},\s*and\s+", gap)
+            if out and aside and self._descriptor_gap(gap[aside.end():]):
+                out.append(r)  # "David Beckham, who signed in 2017, and Lady Gaga"; "X, signed in 2022, and actress Y"
                 cursor = p + len(r.mention.surface)
                 continue
             if out and not re.fullmatch(r"\s*(?:,|and|&|,\s*and)?\s*(?:(?:[\w\-]+\s+){0,6})", gap):
@@ -417,6 +438,8 @@ class RuleSet:
             if text[a:b].lower().startswith("face") and _FACE_OF_THING.match(text[b:]) and \
                     not _FACE_OF_HOUSE.match(text[b:]):
                 continue  # "once for each face of the case": a side, not a face of the house
+            if re.search(r"\b(?:word|term|title|label|tag)\s+[\"“‘']$", text[:a]):
+                continue  # 'He seldom used the word "ambassador"': a word, not a role
             if re.match(r"\s+(?:program|programme|programs|programmes|scheme|network|strategy|initiative)\b",
                         text[b:]):
                 continue  # "the ambassador program was central": no one's role
@@ -440,9 +463,10 @@ class RuleSet:
                 direct = []
             if not direct and beside:
                 direct = [beside[0]]
-            roster = re.match(r"\s+(?:roster|line-?up|family)\s+(?:that|which)\s+(?:already\s+|now\s+)?"
-                              r"(?:counts|includes|boasts|features|has\s+included|included)\s+", text[b:])
-            if not direct and roster:  # "an ambassador roster that already counts X and Y"
+            roster = re.match(r"\s+(?:of\s+the\s+(?:house|brand|maison|label)\s+)?(?:(?:roster|line-?up|family)\s+)?"
+                              r"(?:that|which|who)\s+(?:already\s+|now\s+|also\s+)?"
+                              r"(?:counts|includes?|boasts|features|has\s+included|included)\s+", text[b:])
+            if not direct and roster:  # "an ambassador roster that already counts X and Y", "ambassadors that include"
                 direct = self._people_after(text, b + roster.end(), rel, hi)
             if not direct:
                 m = re.match(r"\s*(?:and\s+[\w\s]+?)?,?\s*(?:namely|including|such as|:)\s*", text[b:])
@@ -531,9 +555,13 @@ class RuleSet:
                 if not re.search(r"\b(said|says|told|under|after|with|and)\b", between) or \
                         re.search(r"\bas\b", between) or re.match(r",\s*who\b", between) or \
                         re.fullmatch(r"(?:,\s*|\s+(?:is|was|remains|has\s+been|became)\s+)"
-                                     r"(?:(?:the\s+)?(?:brand|house|label|company|maison)['’]s\s+|the\s+|its\s+)?"
+                                     r"(?:(?:the\s+)?(?:brand|house|label|company|maison)['’]s\s+|the\s+|its\s+|"
+                                     r"[A-Z][\w&’'\-]*(?:\s+[A-Z][\w&’'\-]*){0,3}['’]s\s+)?"
                                      r"(?:co-?)?founders?\s+and\s+", between) or \
-                        re.search(r"[:;]\s*(?:he|she)\s+(?:was|is|had been|has been|became|served as)\s+$", between):
+                        re.search(r"[:;]\s*(?:he|she)\s+(?:was|is|had been|has been|became|served as)\s+$",
+                                  between) or \
+                        re.fullmatch(r"\s+(?:is|remains)\s+and\s+will\s+(?:remain|stay|be)\s+(?:the\s+|its\s+)?",
+                                     between):  # "X is and will remain artistic director of Y"
                     people = [r]
                     if re.match(r",\s*(?:who\b|the\s+\w+['’]s\s+(?:co-?)?founders\b)", between) and len(before) > 1:
                         # "X and Y, who shared the title", "X and Y, the house's founders and creative directors"
@@ -763,9 +791,8 @@ class RuleSet:
                 pass
             elif r.type == "Person" and not verbs_here:
                 continue
-            if r.type == "Person" and ("executive" in r.mention.occupation_kinds or
-                                       "photographer" in r.mention.occupation_kinds):
-                continue
+            if r.type == "Person" and r.mention.occupation_kinds & {"executive", "photographer", "stylist", "crew"}:
+                continue  # "Makeup artist Yuki Tanabe handled faces on set": on the shoot, not in it
             if r.type == "Person" and re.search(r"\b(?:said|says|according to)\s*$", text[:p]):
                 continue
             if r.type == "Person" and re.search(r"\b(?:that|which|whom)\s+$", text[:p]) and not re.match(

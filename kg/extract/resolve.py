@@ -211,7 +211,7 @@ def _resolve_one(m: Mention, sentence: list[Mention], res: Resolved, lex: Lexico
             if m.owned and m.brand:  # 'Saint Laurent has released "X," its campaign' outranks a caption's guess
                 res.entities[key].brand = m.brand
             return key
-        year = m.year or (str(article_year) if article_year else None)
+        year = m.year or (str(article_year - m.years_back) if article_year else None)
         product = products.get(fold(m.product)) if m.product else None
         name = " ".join(x for x in (brand, m.season, year, m.product) if x)
         entity = Entity("Campaign", f"{name} campaign", {m.surface}, brand=brand)
