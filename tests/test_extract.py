@@ -1105,3 +1105,35 @@ def test_makeup_is_by_credits_no_cast():
                   "Guido Palau.", title="Aquazzura spring campaign")
     assert ("aquazzura spring 2024 campaign", "features", "lais ribeiro") in rels
     assert not any(o in ("pat mcgrath", "guido palau") for _, _, o in rels)
+
+
+def test_a_house_written_in_title_case_is_still_the_house():
+    _, rels = run("Actress Lily Collins becomes the face of Nars, the brand's first global ambassador.",
+                  title="Nars signs Lily Collins")
+    assert ("lily collins", "ambassadorOf", "nars") in rels
+
+
+def test_where_someone_worked_before_is_not_the_house_of_their_new_title():
+    _, rels = run("## Burberry\n\nIt is the first campaign to show womenswear by Maria Holt, who joined in March as "
+                  "artistic director after eight years at Celine.\n\n## Loewe\n\nLoewe went to Spain.",
+                  title="Fall campaigns: Burberry and Loewe")
+    assert ("maria holt", "creativeDirectorOf", "celine") not in rels
+
+
+def test_a_hyphenated_given_name_opens_a_person():
+    out, _ = run("Sarah-Linh Tran joined him in 2010.", title="Lemaire interview")
+    assert ("Person", "Sarah-Linh Tran") in out["entities"]
+
+
+def test_a_title_over_a_line_at_a_house_is_the_houses():
+    _, rels = run("Nadège Vanhee, creative director of Lacoste for a decade, then spent four years as artistic "
+                  "director of womenswear at Hermès.", title="An interview")
+    assert ("nadege vanhee", "creativeDirectorOf", "hermes") in rels
+
+
+def test_he_in_an_answer_is_the_person_the_question_named():
+    _, rels = run("Sarah Burton runs the studio.\n\nSo Paul Verrier is not an ambassador?\n\n"
+                  "There are no contracts. He is a friend of the house.",
+                  title="Sarah Burton: 'We make clothes for people' at Givenchy")
+    assert ("paul verrier", "ambassadorOf", "givenchy") in rels
+    assert ("sarah burton", "ambassadorOf", "givenchy") not in rels

@@ -54,7 +54,12 @@ class Lexicon:
     triggers: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
 
     def is_given_name(self, token: str) -> bool:
-        return token in self.given_names or token.capitalize() in self.given_names
+        """Whether a token is a given name; "Sarah-Linh" and "Jean-Baptiste" are, by their first part."""
+        if token in self.given_names or token.capitalize() in self.given_names:
+            return True
+        first, dash, rest = token.partition("-")
+        return bool(dash) and rest[:1].isupper() and (first in self.given_names or first.capitalize() in
+                                                      self.given_names)
 
 
 def _lines(path: Path) -> list[str]:

@@ -119,6 +119,8 @@ _POSSESSIVE_FACE = re.compile(r"\b(?:the\s+(?:house|brand|label|maison)['’]s|i
 # "I asked him not to make it look like fashion": an instruction, not a denial
 _INSTRUCTED = re.compile(r"\b(?:asked|told|urged|begged|instructed|reminded)\s+(?:him|her|them|us|me|everyone|"
                          r"[A-Z][\w\-]+)\s+$")
+_FORMERLY_AT = re.compile(r"\b(?:(?:after|following)\s+(?:[\w\-]+\s+){0,4}(?:at|with)|(?:previously|formerly)\s+"
+                          r"(?:[\w\-]+\s+){0,2}(?:at|with))\s+$")
 _NAMES_ITS_PEOPLE = re.compile(r"\s+(?:co-?)?(?:founders|designers|duo)\b")
 _OWNED = re.compile(r"-(?:owned|backed|controlled)\b")  # "the Nike-owned brand": Nike is its owner
 _ROSTER = re.compile(r"\b(?:roster|family|line-?up|stable)\s+(?:of\s+(?:ambassadors|faces|talent)\s+)?"
@@ -164,6 +166,7 @@ class RuleSet:
         self.photographers: set[Key] = set()
         self.known_photographers: set[Key] = set()
         self._subject: Ref | None = None  # who opened the sentence before, in the same paragraph
+        self._question: tuple[int, Ref] | None = None  # an interview's last question and the person it names
 
     def emit(self, s: Key, p: str, o: Key, sent: Sentence, confidence: float, past: bool = False,
              since: date | None = None) -> None:
@@ -197,6 +200,8 @@ class RuleSet:
         rel = [(r.mention.start - sent.start, r) for r in refs]
         previous = self.ctx.prev_subject
         self._subject = previous[1] if previous and previous[0] == sent.paragraph else None
+        if self._question and self._question[0] == sent.paragraph - 1 and self._subject is None:
+            self._subject = self._question[1]  # "So Paul Verrier is not an ambassador?" "No. He is a friend."
         self._section(sent)
         self._collaboration_campaign(sent)
         campaigns = [(pos, r) for pos, r in rel if r.type == "Campaign"]
@@ -220,6 +225,8 @@ class RuleSet:
         people = [r for _, r in rel if r.type == "Person"]
         if sent.title and people and self.ctx.topic_person is None:
             self.ctx.topic_person = people[0]
+        if text.rstrip("*_ ").endswith("?"):
+            self._question = (sent.paragraph, people[-1]) if people else None
         opener = [r for p, r in rel if r.type == "Person" and p <= 4 and not r.mention.possessive][:1]
         if not re.match(r"(?:She|He)\b", text):  # "Mike is family. He's been our ambassador": Mike
             self.ctx.prev_subject = (sent.paragraph, opener[0]) if opener else None
@@ -334,11 +341,16 @@ class RuleSet:
         brands = [(p, r) for p, r in brands if (p, r) not in owner and not (
             _NAMES_ITS_PEOPLE.match(text[p + len(r.mention.surface):]) and text[:p].endswith("the "))]
         # "the Coperni founders X and Y, who held the title": the title is not Coperni's
-        after = re.match(r"\s*(?:of|at|for|with)\s+(?:the\s+)?", text[t_end:])
+        after = re.match(r"\s*(?:(?:of|for)\s+(?:women['’]?s(?:wear)?|men['’]?s(?:wear)?|ready-to-wear|accessories|"
+                         r"leather\s+goods|(?:haute\s+)?couture|jewell?ery|fragrances?|beauty)\s+)?"
+                         r"(?:of|at|for|with)\s+(?:the\s+)?", text[t_end:])  # "of womenswear at Hermès"
         if after:
             for p, r in brands:
                 if t_end <= p <= t_end + after.end() + 2:
                     return r.key
+        # "who joined as artistic director after eight years at Jil Sander": where they were before
+        brands = [(p, r) for p, r in brands if not _FORMERLY_AT.search(text[max(0, p - 50):p])
+                  or re.match(r",?\s+where\b", text[p + len(r.mention.surface):])]  # "with Dior, where she was"
         before = [(p, r) for p, r in brands if p < t_start and t_start - (p + len(r.mention.surface)) <= 30]
         if before:
             return before[-1][1].key
