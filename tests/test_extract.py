@@ -1137,3 +1137,26 @@ def test_he_in_an_answer_is_the_person_the_question_named():
                   title="Sarah Burton: 'We make clothes for people' at Givenchy")
     assert ("paul verrier", "ambassadorOf", "givenchy") in rels
     assert ("sarah burton", "ambassadorOf", "givenchy") not in rels
+
+
+def test_a_year_far_before_campaign_does_not_name_it():
+    out, _ = run("Jake Harlan signed on as the brand's ambassador in 2023 and has appeared in every chapter of the "
+                 "campaign so far.", title="Girard-Perregaux confirms a new campaign")
+    assert not any(t == "Campaign" and "2023" in n for t, n in out["entities"])
+
+
+def test_a_stores_campaign_shows_other_houses_products():
+    _, rels = run('Selfridges has unveiled its holiday campaign, "Curtain Up." In one image, model Ines Alvarez '
+                  "sprays Le Labo's Santal 33 on a stagehand.", title="Selfridges raises the curtain")
+    assert {("curtain up", "features", "santal 33"), ("santal 33", "brand", "le labo")} <= rels
+
+
+def test_a_houses_possessive_before_a_name_makes_a_product():
+    out, rels = run("A bottle of Byredo's Mojave Ghost sits on the mirror ledge.", title="Byredo at 20")
+    assert ("mojave ghost", "brand", "byredo") in rels
+
+
+def test_a_houses_possessive_before_its_campaign_or_a_longer_name_is_no_product():
+    out, _ = run("Balenciaga's Closet campaign is out, and Valentino Beauty's Born in Roma franchise turns five.",
+                 title="Campaigns")
+    assert not {("Product", "Closet"), ("Product", "Born")} & out["entities"]

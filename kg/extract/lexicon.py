@@ -30,6 +30,7 @@ class BrandEntry:
     kind: str = "house"
     parent: str | None = None
     person_name: bool = False
+    category: str = ""  # fashion, watch, retailer ...: a retailer's campaigns show other houses' products
 
 
 @dataclass
@@ -77,7 +78,8 @@ def _load_brands(lex: Lexicon, path: Path) -> None:
         try:
             rec = json.loads(line)
             entry = BrandEntry(id=rec["id"], name=rec["name"], kind=rec.get("kind", "house"),
-                               parent=rec.get("parent"), person_name=bool(rec.get("person_name")))
+                               parent=rec.get("parent"), person_name=bool(rec.get("person_name")),
+                               category=str(rec.get("category") or ""))
             aliases = [str(a) for a in rec.get("aliases") or []]
         except (json.JSONDecodeError, KeyError, TypeError) as exc:
             raise LexiconError(f"{path}:{number}: bad brand entry ({exc})") from None

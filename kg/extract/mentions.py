@@ -448,6 +448,10 @@ def find(sentence_text: str, offset: int, lex: Lexicon, is_caption: bool = False
             continue
         if not (sm or ym):
             continue
+        lead = window_start + len(window) - len(clause)
+        gap = re.sub(r"[\"“‘'][^\"”’']*[\"”’']", " ", text[lead + (sm or ym).end():m.start()])  # a quoted name
+        if len(gap.split()) > 4 or re.search(r"\b(?:of|and|has|have|had|was|were|is|are|in|on|at|to|since)\b", gap):
+            continue  # "signed in 2023 and has appeared in every chapter of the campaign": not the 2023 campaign
         s = window_start + len(window) - len(clause) + (sm or ym).start()
         if not free(s, m.end()):
             # a named campaign or product sits between: only attach season/year info
@@ -612,7 +616,9 @@ def _classify_run(run: Run, text: str, offset: int, lex: Lexicon, out: list[Ment
     if num and YEAR.fullmatch(num.group(1)) and re.match(r"\s+(?:[\w\-]+\s+){0,2}(?:campaign|collection|season|show|"
                                                          r"film|ads?)\b", after[num.end():]):
         num = None
-    if num and (_product_noun_after(text, e + num.end(), lex) or THE_BEFORE.search(before)) and \
+    owner = next((m for m in reversed(out) if m.type == "Brand" and m.possessive and m.end - offset < s
+                  and re.fullmatch(r"['’]s?\s+", text[m.end - offset:s])), None)  # "Le Labo's Santal 33"
+    if num and (_product_noun_after(text, e + num.end(), lex) or THE_BEFORE.search(before) or owner) and \
             not (lex.is_given_name(toks[0].text) and len(toks) >= 2 and not product_context):
         e += num.end()
         tail = re.match(r"(?: [A-Z][a-z][\w'’\-]*){1,3}(?=[,.;:)]|\s+[a-z(]|$)", text[e:])
@@ -621,6 +627,18 @@ def _classify_run(run: Run, text: str, offset: int, lex: Lexicon, out: list[Ment
             e += tail.end()  # "the Chuck 70 Double Layer, a high-top": words after the number end the name
         name = text[s:e]
         before, after = text[max(0, s - 160):s], text[e:]
+    if owner and not lead_brand and len(toks) <= 4 and not honorific and not lex.is_given_name(toks[0].text) and \
+            fold(name) not in lex.mononyms and fold(name) not in lex.places and fold(name) not in lex.non_entities \
+            and not any(t.lower in lex.collection_words or SEASON_WORD.fullmatch(t.text) or t.lower in FUNCTION_WORDS
+                        or t.lower in lex.occupations for t in toks) and not _nationality(toks[0].text.lower(), lex) \
+            and not run.sentence_initial and toks[0].text[:1].isupper() and not re.match(
+                r"\s+(?:(?:(?:ad\s+|advertising\s+)?campaigns?|collections?|shows?|films?|ads?|stores?|boutiques?|"
+                r"flagships?|foundation|museum|team|group)\b|(?:in|of|de|di|du|la|le|des|the|and|&)\s+[A-Z])", after):
+        # "Byredo's Mojave Ghost", "Le Labo's Santal 33": a house's named thing (not its "Closet campaign",
+        # nor the first word of "Born in Roma")
+        out.append(Mention("Product", name, offset + s, offset + e, text[s:e], brand=owner.name, owned=True))
+        taken.append((s, e))
+        return
     if FRAGRANCE_NAME.search(name) or (re.search(r"\bface\s+of\s+(?:the\s+(?:(?:new|latest|original|reformulated|"
                                                  r"relaunched)\s+)?)?$", before) and not lex.is_given_name(toks[0].text)
                                        and fold(name) not in lex.mononyms):

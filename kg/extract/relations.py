@@ -795,8 +795,10 @@ class RuleSet:
             if r.type == "Person" and (r.mention.possessive or products_only):
                 continue
             if r.type == "Product" and r.mention.brand and self.ctx.main_brand and \
-                    fold(r.mention.brand) != self.ctx.main_brand[1] and not re.search(r"\s[x×]\s", text):
-                continue  # "jostles with Goyard's Saint Louis tote": another house's product
+                    fold(r.mention.brand) != self.ctx.main_brand[1] and not re.search(r"\s[x×]\s", text) and \
+                    not self._retailer(self.ctx.main_brand):
+                continue  # "jostles with Goyard's Saint Louis tote": another house's product (a store's campaign
+                # shows them: "model Inés Álvarez sprays Le Labo's Santal 33" in Selfridges' campaign)
             if sent.caption and not verbs and r.type == "Person" and any(a < p for a, _ in cues):
                 continue
             if r.type == "Product" and not verbs_here:
@@ -883,6 +885,10 @@ class RuleSet:
                 if known is None and h is not nearest:
                     continue  # "Tiffany, owned by LVMH, has worked with Supreme": only the house it is said of
                 self.emit(h.key, "parentCompany", g.key, sent, 0.7)
+
+    def _retailer(self, brand: Key) -> bool:
+        """Whether a house is a store (its campaigns sell other houses' products)."""
+        return any(e.category == "retailer" and fold(e.name) == brand[1] for e in self.lex.brand_by_id.values())
 
     def _parent_of(self, name: str) -> str | None:
         """The lexicon's group id for a house ("" when it knows the house is independent)."""
