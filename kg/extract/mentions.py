@@ -395,8 +395,9 @@ def find(sentence_text: str, offset: int, lex: Lexicon, is_caption: bool = False
     # "The campaign follows last fall's, which starred X": the season's campaign a year before
     earlier: list[tuple[int, int]] = []
     for m in _LAST_SEASONS.finditer(text):
-        if not m.group(2) and not re.search(r"\bcampaign\b", text[:m.start()], re.I):
-            continue  # "last fall's" stands for a campaign only after one is named
+        if not m.group(2) and (not re.search(r"\bcampaign\b", text[:m.start()], re.I) or
+                               re.match(r"\s*[\"“‘'A-Z]", text[m.end():])):
+            continue  # "last fall's" stands for a campaign only after one is named, and not before its name
         word = m.group(1).lower()
         out.append(Mention("Campaign", "", offset + m.start(), offset + m.end(), text[m.start():m.end()],
                            season=None if word == "year" else normalise_season(word), years_back=1, confident=False))
@@ -404,8 +405,8 @@ def find(sentence_text: str, offset: int, lex: Lexicon, is_caption: bool = False
 
     # Unnamed campaigns: "<season> <year> campaign", "2024 Peekaboo campaign".
     for m in re.finditer(r"campaign", text, re.I):
-        if any(a <= m.start() < b for a, b in earlier):
-            continue
+        if any(a <= m.start() < b for a, b in earlier) or text[m.end():m.end() + 1] == "s":
+            continue  # "Holiday 2025 beauty campaigns: MAC, Armani ...": many, not one
         named_for = [p for p in out if p.type == "Product" and re.fullmatch(
             r"\s+(?:[a-z]+\s+)?", text[p.end - offset:m.start()])]
         if named_for and not SEASON.search(text[max(0, named_for[0].start - offset - 20):m.start()]) and not \
@@ -587,8 +588,11 @@ def _classify_run(run: Run, text: str, offset: int, lex: Lexicon, out: list[Ment
     numbered = after_the and fold(" ".join(tk.text for tk in toks)) in lex.places and bool(
         re.match(r" \d{1,3}(?![\w.])", text[toks[-1].end:]))
     # "the new So Nude boot": a capitalised function word after "the" opens the name
-    named_after_the = after_the and len(toks) >= 2 and not run.sentence_initial and \
-        toks[0].lower in FUNCTION_WORDS and toks[0].lower not in ("the", "a", "an")
+    after_owner = bool(re.search(r"['’]s?\s+$", text[max(0, run.start - 3):run.start])) and any(
+        m.type == "Brand" and m.possessive and 0 <= run.start - (m.end - offset) <= 3 for m in out)
+    named_after_the = (after_the or after_owner or bool(lead_brand)) and len(toks) >= 2 and \
+        not run.sentence_initial and toks[0].lower in FUNCTION_WORDS and \
+        toks[0].lower not in ("the", "a", "an")  # "the new So Nude boot", "Louboutin's So Kate"
     while toks and not numbered and not named_after_the and (
             toks[0].lower in FUNCTION_WORDS or fold(toks[0].text) in lex.non_entities
                     or _nationality(toks[0].text.lower(), lex) or toks[0].lower in lex.occupations
@@ -685,7 +689,20 @@ def _classify_run(run: Run, text: str, offset: int, lex: Lexicon, out: list[Ment
             taken[:] = [(a, b) for a, b in taken if a != owner.start()]
             s = owner.start()
             name = text[s:e]
-        out.append(Mention("Product", name, offset + s, offset + e, text[s:e], brand=lead_brand))
+        joined = re.search(r"(?<![\w'’])([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})\s+&\s+$", text[max(0, s - 60):s])
+        brand = lead_brand
+        if joined and not lead_brand:  # "Jo Malone London's Wood Sage & Sea Salt cologne": one name
+            start = s - len(joined.group(0)) + joined.start(1) - joined.start(0)
+            guess = [m for m in out if m.type == "Person" and m.start - offset == start and not m.honorific]
+            if guess and any(b.type == "Brand" and b.possessive and 0 <= start - (b.end - offset) <= 3 for b in out):
+                out.remove(guess[0])  # "Jo Malone London's Wood Sage &": no person after a house's possessive
+                taken[:] = [(a, b) for a, b in taken if a != start]
+            if not any(a < s and b > start for a, b in taken):
+                s, name = start, text[start:e]
+                house = next((m for m in out if m.type == "Brand" and m.possessive and
+                              re.fullmatch(r"['’]s?\s+", text[m.end - offset:s])), None)
+                brand = house.name if house else None
+        out.append(Mention("Product", name, offset + s, offset + e, text[s:e], brand=brand))
         taken.append((s, e))
         return
     cat = re.match(r"\s+(?:jewelry|jewellery|fragrance|perfume|handbag|bag|eyewear|watch|sneaker|shoe|"
@@ -747,7 +764,8 @@ def _classify_run(run: Run, text: str, offset: int, lex: Lexicon, out: list[Ment
     if THE_BEFORE.search(before) and (len(toks) <= 3 or (len(words) <= 4 and len(words) < len(toks))) and \
             not re.match(r"\d", name) and \
             not re.match(r"\s+(?:in|at|on)\s+[A-Z]|\s+(?:years|era|days|tenure|regime|reign|age|house|label|brand|"
-                         r"company|maison|group|designer|jeweller|jeweler|retailer)\b", after):
+                         r"company|maison|group|designer|jeweller|jeweler|retailer|department|floor|hall|room|"
+                         r"counter|concession|section|windows?|store|boutique)\b", after):
         cue = product_context or bool(AD_FOR.search(before)) or numbered or any(  # "the Mexico 66 SD": a model number
             REFERENCE.fullmatch(tk.text) for tk in toks)  # "the Luminor Marina PAM01312": a reference number
         out.append(Mention("Product", name, offset + s, offset + e, text[s:e], confident=cue))

@@ -288,7 +288,8 @@ def extract(article: Article) -> Extraction:
         house = ctx.main_name  # a listicle's section's house, or the article's
         if not house or not says_campaign:
             return None
-        name = " ".join(x for x in (house, str(year) if year else None) if x) + " campaign"
+        written = resolved.brand_forms.get(house, house)  # as the article writes the house
+        name = " ".join(x for x in (written, str(year) if year else None) if x) + " campaign"
         entity = Entity("Campaign", name, brand=house)
         entities.setdefault(entity.key, entity)
         defaults.append(entity.key)

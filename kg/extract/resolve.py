@@ -26,6 +26,8 @@ class Resolved:
     main_brand: str | None = None
     campaign_products: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
     owned: set[tuple[str, str]] = field(default_factory=set)  # products and campaigns said to be one house's
+    campaign_names: dict[str, Mention] = field(default_factory=dict)  # folded -> a mention naming that campaign
+    brand_forms: dict[str, str] = field(default_factory=dict)  # house -> as the article writes it ("Armani Beauty")
 
     def add(self, entity: Entity) -> tuple[str, str]:
         key = entity.key
@@ -79,6 +81,8 @@ def resolve(sentences_mentions: list[list[Mention]], lex: Lexicon, main: str | N
         ASIAN_SURNAMES.update(fold(n) for n in lex.asian_surnames)
     _know_groups(lex)
     flat = [m for ms in sentences_mentions for m in ms]
+    res.campaign_names = {fold(m.name): m for m in reversed(flat) if m.type == "Campaign" and m.name and m.confident}
+    res.brand_forms = _brand_forms(flat)
     products = {fold(m.name): m for m in flat if m.type == "Product" and m.confident}
     persons_full = {fold(m.name): m for m in flat if m.type == "Person" and len(m.name.split()) >= 2
                     and m.confident and not m.honorific}
@@ -106,6 +110,16 @@ def resolve(sentences_mentions: list[list[Mention]], lex: Lexicon, main: str | N
                     res.owned.add(key)
     res.main_brand = main
     return res
+
+
+def _brand_forms(mentions: list[Mention]) -> dict[str, str]:
+    """Each house as the article most often writes it, so an unnamed campaign is named the way
+    the article would ("Armani Beauty Holiday 2025", not the lexicon's "Giorgio Armani Beauty")."""
+    seen: dict[str, Counter] = {}
+    for m in mentions:
+        if m.type == "Brand" and m.surface and not (m.surface.isupper() and len(m.surface) > 4):
+            seen.setdefault(m.name, Counter())[m.surface] += 1
+    return {name: forms.most_common(1)[0][0] for name, forms in seen.items()}
 
 
 def _person_key(name: str, persons_full: dict, res: Resolved) -> tuple[str, str] | None:
@@ -146,6 +160,9 @@ def _resolve_one(m: Mention, sentence: list[Mention], res: Resolved, lex: Lexico
             return ("Campaign", f)
         if f in products:
             return ("Product", f)
+        if f in res.campaign_names:  # '"Glimmer Season" is a glitter bomb' before a caption calls it a campaign
+            return _resolve_one(res.campaign_names[f], sentence, res, lex, products, persons_full, backed,
+                                article_year)
         return None
     if m.type == "Person":
         if not m.confident and not m.honorific:
@@ -189,7 +206,8 @@ def _resolve_one(m: Mention, sentence: list[Mention], res: Resolved, lex: Lexico
         if m.name:
             if fold(m.name) in products or fold(m.name) == fold(brand or ""):
                 product = products.get(fold(m.name))
-                name = " ".join(x for x in (brand, m.season, m.year, product.name if product else None) if x)
+                written = res.brand_forms.get(brand or "", brand)
+                name = " ".join(x for x in (written, m.season, m.year, product.name if product else None) if x)
                 return res.add(Entity("Campaign", f"{name} campaign", {m.surface}, brand=brand))
             name = m.name
             if brand and fold(name).startswith(fold(brand) + " "):
@@ -213,7 +231,7 @@ def _resolve_one(m: Mention, sentence: list[Mention], res: Resolved, lex: Lexico
             return key
         year = m.year or (str(article_year - m.years_back) if article_year else None)
         product = products.get(fold(m.product)) if m.product else None
-        name = " ".join(x for x in (brand, m.season, year, m.product) if x)
+        name = " ".join(x for x in (res.brand_forms.get(brand or "", brand), m.season, year, m.product) if x)
         entity = Entity("Campaign", f"{name} campaign", {m.surface}, brand=brand)
         key = res.add(entity)
         if product is not None:
