@@ -1208,3 +1208,34 @@ def test_a_hand_wash_is_a_product():
     out, _ = run('"Letters Home" is a series of still lifes with the Resurrection Aromatique Hand Wash on a ledge.',
                  title="Aesop campaign")
     assert ("Product", "Resurrection Aromatique Hand Wash") in out["entities"]
+
+
+def test_a_doubt_before_a_colon_leaves_the_title_after_it():
+    _, rels = run("The house had been without a creative director for years: Ramesh Nair, who was creative director "
+                  "when Moynat was revived in 2011, left in 2019.", title="Moynat's new campaign")
+    assert ("ramesh nair", "creativeDirectorOf", "moynat") in rels
+
+
+def test_streets_groups_and_families_are_no_products():
+    out, _ = run("Moynat opened its first shop on the Avenue de l'Opéra and has belonged to Groupe Arnault, the "
+                 "Arnault family's holding company, since 2010.", title="Moynat campaign")
+    assert not any(t == "Product" for t, _ in out["entities"])
+
+
+def test_the_house_that_tapped_someone_as_its_ambassador_is_theirs():
+    _, rels = run("The campaign stars actor Devon Achebe, whom Tumi tapped as its global ambassador in September.",
+                  title="Saks Fifth Avenue holiday campaign")
+    assert ("devon achebe", "ambassadorOf", "tumi") in rels
+    assert ("devon achebe", "ambassadorOf", "saks fifth avenue") not in rels
+
+
+def test_a_number_and_words_after_a_house_are_its_line():
+    _, rels = run("Achebe wheels a Tumi 19 Degree carry-on through the shoe floor.", title="Saks campaign")
+    assert ("19 degree", "brand", "tumi") in rels
+
+
+def test_creative_director_of_his_house_is_his_maison():
+    _, rels = run("Maison Francis Kurkdjian's Baccarat Rouge 540 is wrapped in ribbon. Francis Kurkdjian, the "
+                  "co-founder and creative director of his house, signed 300 bottles.",
+                  title="Saks Fifth Avenue holiday campaign")
+    assert ("francis kurkdjian", "creativeDirectorOf", "maison francis kurkdjian") in rels

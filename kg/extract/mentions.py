@@ -327,6 +327,12 @@ def find(sentence_text: str, offset: int, lex: Lexicon, is_caption: bool = False
         num = re.match(r"\s+(\d[\d.]*)(?![\w.])", text[e:])
         if num and not YEAR.fullmatch(num.group(1)):
             pe = e + num.end()
+            tail = re.match(r"(?: [A-Z][a-z][\w'’\-]*){1,2}\b", text[pe:])
+            if tail and not _title_cased(text):  # "a Tumi 19 Degree carry-on": the line is "19 Degree"
+                add(Mention("Brand", entry.name, offset + s, offset + e, form), s, e)
+                a, pe = e + len(num.group(0)) - len(num.group(1)), pe + tail.end()
+                add(Mention("Product", text[a:pe], offset + a, offset + pe, text[a:pe], brand=entry.name), a, pe)
+                continue
             add(Mention("Product", f"{form} {num.group(1)}", offset + s, offset + pe, text[s:pe],
                         brand=entry.name), s, pe)
             continue
@@ -765,7 +771,7 @@ def _classify_run(run: Run, text: str, offset: int, lex: Lexicon, out: list[Ment
             not re.match(r"\d", name) and \
             not re.match(r"\s+(?:in|at|on)\s+[A-Z]|\s+(?:years|era|days|tenure|regime|reign|age|house|label|brand|"
                          r"company|maison|group|designer|jeweller|jeweler|retailer|department|floor|hall|room|"
-                         r"counter|concession|section|windows?|store|boutique)\b", after):
+                         r"counter|concession|section|windows?|store|boutique|family['’]s|clan|dynasty)(?!\w)", after):
         cue = product_context or bool(AD_FOR.search(before)) or numbered or any(  # "the Mexico 66 SD": a model number
             REFERENCE.fullmatch(tk.text) for tk in toks)  # "the Luminor Marina PAM01312": a reference number
         out.append(Mention("Product", name, offset + s, offset + e, text[s:e], confident=cue))

@@ -327,6 +327,11 @@ class RuleSet:
             return self.ctx.main_brand
         head = text[max(0, t_start - 40):t_start]
         if re.search(r"\b(?:its|their)\s+(?:[\w\-]+\s+){0,3}$", head):
+            doer = [r for p, r in brands if p < t_start and re.match(
+                r"\s+(?:has\s+|had\s+)?(?:tapped|named|signed|appointed|enlisted|chose|picked|recruited|hired)\s+"
+                r"(?:him|her|them\s+)?(?:as\s+)?(?:its|their)\b", text[p + len(r.mention.surface):])]
+            if doer:  # "actor Devon Achebe, whom Tumi tapped as its global ambassador"
+                return doer[-1].key
             limit = min(anchor, t_start) if anchor is not None else t_start
             subject = [r for p, r in brands if p < limit]
             return subject[-1].key if subject else self.ctx.main_brand
@@ -602,8 +607,8 @@ class RuleSet:
             following = [x for x, _ in trigger_spans("creative_title", text) if x > b]
             brand = self._brand_near(text, a, b, rel, lo, min([hi] + following), anchor)
             eponymous = self._eponymous_house(people[0].mention.name) if people else None
-            if eponymous and re.match(r"\s+(?:of|at)\s+the\s+(?:[\w\-]+\s+){1,2}(?:label|house|brand|maison)\b",
-                                      text[b:]):
+            if eponymous and re.match(r"\s+(?:of|at)\s+(?:the\s+(?:[\w\-]+\s+){1,2}|(?:his|her|their)\s+(?:own\s+)?)"
+                                      r"(?:label|house|brand|maison)\b", text[b:]):
                 brand = eponymous  # "Grace Wales Bonner, founder and creative director of the London label"
             if re.search(r"\bthere\s+(?:[\w\-]+\s+){0,2}$", text[:a]) and self.ctx.last_brands and \
                     not any(r.type == "Brand" for _, r in rel):
@@ -614,7 +619,7 @@ class RuleSet:
                 self.ctx.pending_title = brand  # "Marni has a new creative director." The next sentence names them
             if doubts:
                 first = min([a] + [r.mention.start - sent.start for r in people if r.mention.start >= sent.start])
-                lo_doubt = text.rfind(",", 0, first) + 1
+                lo_doubt = max(text.rfind(c, 0, first) for c in (",", ":", ";")) + 1  # "without one: X, who was"
                 hi_doubt = min([i for i in (text.find(",", b), text.find(" and ", b)) if i != -1] + [len(text)])
                 beside = self._appositive(text, a, b, rel)
                 if beside and beside[0] in people:  # "a report that X, the artistic director of Y, is leaving"
@@ -645,6 +650,10 @@ class RuleSet:
         words = name.split()
         for n in range(len(words) - 1, 0, -1):
             entry = self.lex.brands.get(" ".join(words[-n:]))
+            if entry is not None and entry.kind == "house":
+                return ("Brand", fold(entry.name))
+        for form in (f"Maison {name}", f"Atelier {name}", f"House of {name}"):  # "Maison Francis Kurkdjian"
+            entry = self.lex.brands.get(form)
             if entry is not None and entry.kind == "house":
                 return ("Brand", fold(entry.name))
         return None
