@@ -1239,3 +1239,21 @@ def test_creative_director_of_his_house_is_his_maison():
                   "co-founder and creative director of his house, signed 300 bottles.",
                   title="Saks Fifth Avenue holiday campaign")
     assert ("francis kurkdjian", "creativeDirectorOf", "maison francis kurkdjian") in rels
+
+
+def test_a_four_word_watch_name_after_the_is_a_product_among_watches():
+    out, _ = run('Oris calls its new campaign "Village Days". And the watches, of course: the Big Crown Pointer Date, '
+                 "which is our oldest design.", title="Oris interview")
+    assert ("Product", "Big Crown Pointer Date") in out["entities"]
+
+
+def test_she_is_in_the_campaign_too():
+    _, rels = run('Oris calls its new campaign "Village Days". The freediver Lena Aaltonen has been a friend of the '
+                  "brand since 2021, and she's in the campaign too.", title="Oris interview")
+    assert ("village days", "features", "lena aaltonen") in rels
+
+
+def test_a_photographer_asked_to_shoot_shot_it():
+    _, rels = run('Oris calls its new campaign "Village Days". We asked the Swiss photographer Jonas Wyss to spend a '
+                  "week with us and shoot whatever he wanted.", title="Oris interview")
+    assert ("village days", "photographedBy", "jonas wyss") in rels

@@ -767,7 +767,8 @@ def _classify_run(run: Run, text: str, offset: int, lex: Lexicon, out: list[Ment
     # A capitalised name after "the" with no other reading: maybe a product ("the Le Cagole").
     words = [tk for tk in toks if not re.fullmatch(r"\d+(?:\.\d+)?(?:mm|cm|ml)?", tk.lower)
              and not REFERENCE.fullmatch(tk.text)]  # "... Sapphire 42mm", "... Luna Rossa PAM01543"
-    if THE_BEFORE.search(before) and (len(toks) <= 3 or (len(words) <= 4 and len(words) < len(toks))) and \
+    if THE_BEFORE.search(before) and (len(toks) <= 3 or (len(words) <= 4 and (len(words) < len(toks) or
+                                                                             product_context))) and \
             not re.match(r"\d", name) and \
             not re.match(r"\s+(?:in|at|on)\s+[A-Z]|\s+(?:years|era|days|tenure|regime|reign|age|house|label|brand|"
                          r"company|maison|group|designer|jeweller|jeweler|retailer|department|floor|hall|room|"

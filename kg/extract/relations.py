@@ -129,7 +129,8 @@ _TAKES_THE_HELM = re.compile(r"\b(?:will\s+|to\s+)?(?:take|takes|taking|took)\s+
                              r"(?:the\s+helm|over|the\s+reins|charge)\b|"
                              r"\b(?:has\s+been|was|is|will\s+be)\s+(?:appointed|named|hired|tapped)\b|"
                              r"\b(?:will\s+)?(?:joins?|arrives?)\b")
-_SHE_FRONTS = re.compile(r"(?:^|,\s*(?:and|but)\s+)(She|He|she|he)\s+(?:also\s+)?(?:fronts|stars\s+in|appears\s+in|"
+_SHE_FRONTS = re.compile(r"(?:^|,\s*(?:and|but)\s+)(She|He|she|he)\s*(?:also\s+)?(?:fronts|stars\s+in|appears\s+in|"
+                         r"(?:\s+is|['’]s)\s+(?:also\s+)?in|"
                         r"leads|headlines|features\s+in|is\s+the\s+face\s+of|makes\s+(?:her|his)\s+debut\s+in)\s+"
                         r"(?:(?:the|its|a|an|her|his)\s+(?:[\w\-’']+\s+){0,4}?(?:campaign|ads?|film|images|visuals)\b|"
                         r"[\"“])")
@@ -698,7 +699,9 @@ class RuleSet:
         for p, r in rel:
             if r.type == "Person" and "photographer" in r.mention.occupation_kinds and r not in found:
                 window = text[max(0, p - 60):p]
-                if re.search(r"\b(?:by|with|tapped|enlisted|hired)\b", window) and not any(
+                asked = re.search(r"\b(?:asked|invited|commissioned|chose|turned\s+to|brought\s+in)\b", window) and \
+                    re.search(r"\b(?:shoot|shot|photograph|capture)", text[p:p + 120])  # "asked X to shoot"
+                if (re.search(r"\b(?:by|with|tapped|enlisted|hired)\b", window) or asked) and not any(
                         p - 40 <= x <= p for x, _ in blocked):
                     found.append(r)
         for m in PASSIVE_SHOT.finditer(text):
