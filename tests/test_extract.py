@@ -1257,3 +1257,9 @@ def test_a_photographer_asked_to_shoot_shot_it():
     _, rels = run('Oris calls its new campaign "Village Days". We asked the Swiss photographer Jonas Wyss to spend a '
                   "week with us and shoot whatever he wanted.", title="Oris interview")
     assert ("village days", "photographedBy", "jonas wyss") in rels
+
+
+def test_a_speakers_quoted_words_in_a_headline_give_her_no_role():
+    _, rels = run("Valerie Jaquet has run marketing since 2022.",
+                  title="Tissot's Valerie Jaquet: 'An ambassador has to actually wear the watch'")
+    assert ("valerie jaquet", "ambassadorOf", "tissot") not in rels

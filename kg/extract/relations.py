@@ -495,6 +495,8 @@ class RuleSet:
                 if before and re.search(r"\b(?:said|says|added|adds|noted|notes|told|explained)\b",
                                         text[before[-1][0] + len(before[-1][1].mention.surface):a]):
                     before = []  # a speaker, not the ambassador
+                if before and re.search(r":\s*['\"“‘]", text[before[-1][0]:a]):
+                    before = []  # "Tissot's Valérie Jaquet: 'An ambassador has to wear the watch'": her words
                 direct = [before[-1][1]] if before else []
             if not direct:
                 direct = self._anaphora(text[:a])
