@@ -1263,3 +1263,9 @@ def test_a_speakers_quoted_words_in_a_headline_give_her_no_role():
     _, rels = run("Valerie Jaquet has run marketing since 2022.",
                   title="Tissot's Valerie Jaquet: 'An ambassador has to actually wear the watch'")
     assert ("valerie jaquet", "ambassadorOf", "tissot") not in rels
+
+
+def test_the_maison_capitalised_is_no_product():
+    out, _ = run("Measures of Time is the long-running series in which the Maison pairs its watches with artisans.",
+                 title="Vacheron Constantin campaign")
+    assert ("Product", "Maison") not in out["entities"]
