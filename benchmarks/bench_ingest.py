@@ -147,9 +147,9 @@ def show(figures: dict, args: argparse.Namespace) -> None:
     if "baseline" in figures:
         b = figures["baseline"]
         print(f"rdflib in-memory baseline: the same {b['quads']:,} quads      oxigraph      rdflib   rdflib/oxigraph")
-        show_ratio("  load (oxigraph bulk loader, a file per core)", b["oxigraph"].get("load_s"),
+        show_ratio("  load (bulk loader, a file per core)", b["oxigraph"].get("load_s"),
                    b["rdflib"].get("load_s"), "s")
-        show_ratio("  load (oxigraph bulk loader, one file)", b["oxigraph"].get("load_one_file_s"),
+        show_ratio("  load (bulk loader, one file)", b["oxigraph"].get("load_one_file_s"),
                    b["rdflib"].get("load_s"), "s")
         show_ratio("  load (oxigraph, one transaction)", b["oxigraph"].get("load_transaction_s"),
                    b["rdflib"].get("load_s"), "s")
