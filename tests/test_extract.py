@@ -1269,3 +1269,15 @@ def test_the_maison_capitalised_is_no_product():
     out, _ = run("Measures of Time is the long-running series in which the Maison pairs its watches with artisans.",
                  title="Vacheron Constantin campaign")
     assert ("Product", "Maison") not in out["entities"]
+
+
+def test_make_up_names_before_their_noun_are_products():
+    out, _ = run("Bieber raids the fridge with a Peptide Lip Tint in one pocket and a Pocket Blush in the other, "
+                 "beside the Baies candle.", title="Rhode holiday campaign")
+    assert {("Product", "Peptide Lip Tint"), ("Product", "Pocket Blush"), ("Product", "Baies")} <= out["entities"]
+
+
+def test_an_illustrator_is_not_cast():
+    _, rels = run('Diptyque\'s "Les Lumieres" campaign is built around illustrations by French artist Margaux Ducasse.',
+                  title="Diptyque holiday campaign")
+    assert not any(o == "margaux ducasse" for _, _, o in rels)
