@@ -1281,3 +1281,9 @@ def test_an_illustrator_is_not_cast():
     _, rels = run('Diptyque\'s "Les Lumieres" campaign is built around illustrations by French artist Margaux Ducasse.',
                   title="Diptyque holiday campaign")
     assert not any(o == "margaux ducasse" for _, _, o in rels)
+
+
+def test_a_name_ending_in_un_keeps_it_and_the_newer_opens_a_name():
+    out, _ = run("Polène makes leather bags. Its first proper campaign stars the Numéro Un and the newer Tonca on a "
+                 "cast of local residents.", title="Polène campaign")
+    assert {("Product", "Numéro Un"), ("Product", "Tonca")} <= out["entities"]

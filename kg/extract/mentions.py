@@ -32,7 +32,7 @@ PRODUCT_CUE = re.compile(r"\b(?:bags?|handbags?|designs?|styles?|accessories|pie
 # newness or renown before a name, which reads as a product there.
 THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:(?:new|newest|latest|redesigned|revamped|reworked|reimagined|updated|"
                         r"reissued|relaunched|classic|iconic|signature|cult|bestselling|best-selling|smaller|larger|"
-                        r"bigger|slimmer|thinner|lighter|original|long-running|best-known|famed|famous|popular|"
+                        r"bigger|slimmer|thinner|lighter|newer|older|original|long-running|best-known|famed|famous|popular|"
                         r"perennial)\s+){0,2}$")
 _PLACE_HOUSE_POSSESSIVE = re.compile(r"\bthe\s+[A-Z][\w\-]+\s+(?:company|house|label|brand|maison|jeweller|jeweler)"
                                      r"['’]s\s+(?:[\w\-]+\s+){0,2}$")

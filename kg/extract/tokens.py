@@ -85,7 +85,8 @@ def capital_runs(text: str, toks: tuple[Token, ...] | list[Token]) -> list[Run]:
     current: list[Token] = []
 
     def close() -> None:
-        while current and current[-1].lower in PARTICLES:
+        while current and current[-1].lower in PARTICLES and not (
+                current[-1].text in ("Un", "Une") and len(current) > 1):  # "the Numéro Un" ends with its number
             current.pop()
         if not current:
             return
