@@ -1287,3 +1287,9 @@ def test_a_name_ending_in_un_keeps_it_and_the_newer_opens_a_name():
     out, _ = run("Polène makes leather bags. Its first proper campaign stars the Numéro Un and the newer Tonca on a "
                  "cast of local residents.", title="Polène campaign")
     assert {("Product", "Numéro Un"), ("Product", "Tonca")} <= out["entities"]
+
+
+def test_a_mountaineer_is_talent_and_backs_an_ambiguous_given_name():
+    out, _ = run("The campaign features ski mountaineer Hazel Whitford, whom Arc'teryx added to its roster of "
+                 "ambassadors in 2019.", title="Arc'teryx campaign")
+    assert ("Person", "Hazel Whitford") in out["entities"]

@@ -329,8 +329,8 @@ class RuleSet:
         head = text[max(0, t_start - 40):t_start]
         if re.search(r"\b(?:its|their)\s+(?:[\w\-]+\s+){0,3}$", head):
             doer = [r for p, r in brands if p < t_start and re.match(
-                r"\s+(?:has\s+|had\s+)?(?:tapped|named|signed|appointed|enlisted|chose|picked|recruited|hired)\s+"
-                r"(?:him|her|them\s+)?(?:as\s+)?(?:its|their)\b", text[p + len(r.mention.surface):])]
+                r"\s+(?:has\s+|had\s+)?(?:tapped|named|signed|appointed|enlisted|chose|picked|recruited|hired|added)\s+"
+                r"(?:him|her|them\s+)?(?:as\s+|to\s+)?(?:its|their)\b", text[p + len(r.mention.surface):])]
             if doer:  # "actor Devon Achebe, whom Tumi tapped as its global ambassador"
                 return doer[-1].key
             limit = min(anchor, t_start) if anchor is not None else t_start
