@@ -4,6 +4,8 @@ Two articles: Balenciaga's Closet campaign (Kim Kardashian ambassador, shot by I
 Lamsweerde and Vinoodh Matadin, features the Le City bag; Demna creative director) and
 a Gucci one (Kim Kardashian also ambassador of Gucci; David Sims shoots the Ancora
 campaign featuring Kendall Jenner). Kering owns both houses.
+
+And ``server``: a read-write ``oxigraph serve`` process, for ingest and load over HTTP.
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from kg import digest
 from kg.ids import text_hash
 from kg.model import Article, Entity, Evidence, Extraction, Relation
 from kg.rdfmap import to_ntriples
+from kg.serve import Endpoint, oxigraph_binary
 from kg.store import ArticleGraph, open_store
 
 
@@ -102,3 +105,18 @@ def disk_store(tmp_path, sample_extractions):
     with open_store(path) as store:
         load(store, sample_extractions)
     return path
+
+
+class Server(Endpoint):
+    """``oxigraph serve`` (read-write) on a free 127.0.0.1 port."""
+
+    def command(self) -> list[str]:
+        return [oxigraph_binary(), "serve", "--location", str(self.location),
+                "--bind", f"127.0.0.1:{self.port}", "--union-default-graph"]
+
+
+@pytest.fixture
+def server(tmp_path):
+    (tmp_path / "served").mkdir()
+    with Server(str(tmp_path / "served"), port=0) as running:
+        yield running

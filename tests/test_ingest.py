@@ -19,7 +19,6 @@ from kg.cli import cli
 from kg.extract import extract
 from kg.ingest import ingest
 from kg.model import Article, Extraction
-from kg.serve import Endpoint, oxigraph_binary
 from kg.store import OxigraphStore, open_store
 
 HOUSES = ["Balenciaga", "Gucci", "Prada", "Loewe", "Dior", "Chanel"]
@@ -143,21 +142,6 @@ def test_ingest_dead_worker_fails_only_its_article(folder):
         report = ingest(store, [folder], jobs=2, batch_size=3, extractor=explode_on_a03)
         assert [(f.source, f.reason) for f in report.failures] == [("news/a03.md", "extraction worker process died")]
         assert len(articles(store)) == 5
-
-
-class Server(Endpoint):
-    """``oxigraph serve`` (read-write) on a free 127.0.0.1 port."""
-
-    def command(self) -> list[str]:
-        return [oxigraph_binary(), "serve", "--location", str(self.location),
-                "--bind", f"127.0.0.1:{self.port}", "--union-default-graph"]
-
-
-@pytest.fixture
-def server(tmp_path):
-    (tmp_path / "served").mkdir()
-    with Server(str(tmp_path / "served"), port=0) as running:
-        yield running
 
 
 @pytest.mark.server

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from test_ingest import Server, articles, quads, triple_count, write_articles
+from test_ingest import articles, quads, triple_count, write_articles
 
 from kg.cli import cli
 from kg.ingest import ingest
@@ -128,13 +128,6 @@ def test_load_prints_what_it_did(folder, tmp_path):
     result = CliRunner().invoke(cli, ["load", *files, "--store", str(tmp_path / "store")])
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("2 files, 6 articles (6 loaded, 0 replaced, 0 unchanged, 0 duplicates)")
-
-
-@pytest.fixture
-def server(tmp_path):
-    (tmp_path / "served").mkdir()
-    with Server(str(tmp_path / "served"), port=0) as running:
-        yield running
 
 
 @pytest.mark.server
