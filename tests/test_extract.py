@@ -1293,3 +1293,16 @@ def test_a_mountaineer_is_talent_and_backs_an_ambiguous_given_name():
     out, _ = run("The campaign features ski mountaineer Hazel Whitford, whom Arc'teryx added to its roster of "
                  "ambassadors in 2019.", title="Arc'teryx campaign")
     assert ("Person", "Hazel Whitford") in out["entities"]
+
+
+def test_creative_director_of_a_partnership_is_no_houses():
+    _, rels = run("Rihanna, who serves as creative director of the Fenty x Puma partnership, wore the shoe.",
+                  title="Puma's reset bites")
+    assert ("rihanna", "creativeDirectorOf", "puma") not in rels
+
+
+def test_a_houses_athlete_is_under_contract_an_olympic_one_is_not():
+    _, rels = run("It features the Jamaican sprinter Shanice Clarke, a Puma athlete since 2021, and Olympic athlete "
+                  "Mo Farah.", title="Puma's Go Wild campaign")
+    assert ("shanice clarke", "ambassadorOf", "puma") in rels
+    assert ("mo farah", "ambassadorOf", "puma") not in rels

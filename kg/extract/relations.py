@@ -458,6 +458,9 @@ class RuleSet:
                 continue  # "once for each face of the case": a side, not a face of the house
             if re.search(r"\b(?:word|term|title|label|tag)\s+[\"“‘']$", text[:a]):
                 continue  # 'He seldom used the word "ambassador"': a word, not a role
+            if text[a:b].lower().startswith("athlete") and not any(
+                    r.type == "Brand" and 0 <= a - (p + len(r.mention.surface)) <= 1 for p, r in rel):
+                continue  # "a Puma athlete" is under contract; "an Olympic athlete" is not
             if re.match(r"\s+(?:program|programme|programs|programmes|scheme|network|strategy|initiative)\b",
                         text[b:]):
                 continue  # "the ambassador program was central": no one's role
@@ -541,10 +544,10 @@ class RuleSet:
         for a, b in trigger_spans("creative_title", text):
             lo_limit, prev_end = prev_end, b
             prev_start = lo_limit
-            follow = text[b:b + 45].lower()
-            if re.match(r"\s+(?:of|for)\s+(?:the\s+|its\s+|a\s+)?(?:[\w\-]+\s+){0,2}(?:capsule|collaboration|"
+            follow = text[b:b + 60].lower()
+            if re.match(r"\s+(?:of|for)\s+(?:the\s+|its\s+|a\s+)?(?:[\w\-]+\s+|[x×]\s+){0,4}(?:capsule|collaboration|"
                         r"partnership|campaign|project|film|collab)", follow):
-                continue
+                continue  # "creative director of the Fenty x Puma partnership": of a project, not a house
             lo, hi = _clause_bounds(text, a)
             after = [r for r in self._people_after(text, b, rel, hi)
                      if re.fullmatch(r"[\s,:]*(?:and\s+(?:co-?)?founder\s+)?(?:(?:Mr|Ms|Mrs|Dr)\.?\s*)?",
