@@ -1306,3 +1306,9 @@ def test_a_houses_athlete_is_under_contract_an_olympic_one_is_not():
                   "Mo Farah.", title="Puma's Go Wild campaign")
     assert ("shanice clarke", "ambassadorOf", "puma") in rels
     assert ("mo farah", "ambassadorOf", "puma") not in rels
+
+
+def test_a_not_inside_a_campaign_title_denies_nothing():
+    _, rels = run('Vacheron Constantin signed Chinese actor Chen Yilin as a global ambassador in October and featured '
+                  'him in its "One of Not Many" campaign.', title="Richemont results")
+    assert ("chen yilin", "ambassadorOf", "vacheron constantin") in rels

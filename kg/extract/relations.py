@@ -214,6 +214,9 @@ class RuleSet:
         rumours = [a for a, _ in trigger_spans("rumour", text) if not _ENDED_RUMOUR.search(text[max(0, a - 40):a])
                    and not _COMPARISON_IF.search(text[max(0, a - 6):a])]
         negations = [a for a, _ in trigger_spans("negation", text) if not _INSTRUCTED.search(text[max(0, a - 40):a])]
+        named = [(p, p + len(r.mention.surface)) for p, r in rel if r.type in ("Campaign", "Product")]
+        rumours, negations = ([a for a in doubts if not any(s <= a < e for s, e in named)]  # "One of Not Many"
+                              for doubts in (rumours, negations))
         self.parent_company(sent, rel)
         self.ambassador(sent, rel, rumours + negations)
         self.creative_director(sent, rel, rumours + negations)
