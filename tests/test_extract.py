@@ -1312,3 +1312,9 @@ def test_a_not_inside_a_campaign_title_denies_nothing():
     _, rels = run('Vacheron Constantin signed Chinese actor Chen Yilin as a global ambassador in October and featured '
                   'him in its "One of Not Many" campaign.', title="Richemont results")
     assert ("chen yilin", "ambassadorOf", "vacheron constantin") in rels
+
+
+def test_a_partner_rather_than_an_ambassador_is_no_ambassador():
+    _, rels = run("Marine biologist Elise Fournier appears in two frames, though the brand noted that she is a "
+                  "scientific partner of its ocean programme rather than an ambassador.", title="Blancpain campaign")
+    assert ("elise fournier", "ambassadorOf", "blancpain") not in rels
