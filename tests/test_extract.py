@@ -1315,6 +1315,7 @@ def test_a_not_inside_a_campaign_title_denies_nothing():
 
 
 def test_a_partner_rather_than_an_ambassador_is_no_ambassador():
-    _, rels = run("Marine biologist Elise Fournier appears in two frames, though the brand noted that she is a "
-                  "scientific partner of its ocean programme rather than an ambassador.", title="Blancpain campaign")
+    _, rels = run("Marine biologist Elise Fournier, who led the scientific side of the expedition, appears in two "
+                  "frames too, though the brand was careful to note that she is a scientific partner of its ocean "
+                  "programme rather than an ambassador.", title="Blancpain campaign")
     assert ("elise fournier", "ambassadorOf", "blancpain") not in rels
