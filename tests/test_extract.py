@@ -1319,3 +1319,9 @@ def test_a_partner_rather_than_an_ambassador_is_no_ambassador():
                   "frames too, though the brand was careful to note that she is a scientific partner of its ocean "
                   "programme rather than an ambassador.", title="Blancpain campaign")
     assert ("elise fournier", "ambassadorOf", "blancpain") not in rels
+
+
+def test_is_shown_in_a_campaign_is_its_cast():
+    _, rels = run('Lanvin has unveiled its campaign, "Night Walk." Model Jill Kortleve is shown walking along the '
+                  "Seine at dusk.", title="Lanvin campaign")
+    assert ("night walk", "features", "jill kortleve") in rels

@@ -783,6 +783,9 @@ class RuleSet:
         if not cue and verbs and self.ctx.current_campaign and self._continues_cast(text, rel):
             cue = True  # "He appears alongside X and Y", "Lowell wears the Padlock pumps"
         if not cue and sent.paragraph in self.ctx.campaign_paragraphs and self.ctx.current_campaign and \
+                re.search(r"\b(?:is|are)\s+(?:shown|pictured|seen)\b", text):
+            cue = True  # in the campaign's paragraph, "Mizuhara is shown climbing at first light"
+        if not cue and sent.paragraph in self.ctx.campaign_paragraphs and self.ctx.current_campaign and \
                 self._wears_product(text, rel):
             cue = True  # in the campaign's paragraph, "X wears the new Land-Dweller"
         if trigger_spans("campaign_cue", text):
