@@ -85,6 +85,13 @@ def stale_marks(ntriples: str) -> str:
     return "\n".join(marks)
 
 
+def mark_entities(entities: Iterable[str]) -> str:
+    """A SPARQL update marking these entities stale (before their facts arrive by another
+    road than ``ArticleGraph.trig``, such as the bulk loading of ``kg load``)."""
+    marks = "\n".join(f"<{e}> {_STALE} ." for e in entities)
+    return f"INSERT DATA {{ GRAPH <{DIGEST}> {{\n{marks}\n}} }}" if marks else ""
+
+
 def mark_stored(graphs: Iterable[str]) -> str:
     """A SPARQL update marking stale the entities of stored graphs (before they are
     replaced or dropped: the facts they stated must be recounted)."""

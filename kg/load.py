@@ -28,7 +28,6 @@ _HASH_P = f"<{FKG.contentHash}>".encode()
 _TYPE_P = f" <{RDF.type}> ".encode()
 _TYPES = tuple(f"<{FKG[t]}>".encode() for t in ENTITY_TYPES)
 _DIGEST = f"<{DIGEST}>".encode()
-_STALE = f'<{FKG.stale}> "true"^^<http://www.w3.org/2001/XMLSchema#boolean>'
 _CHUNK = 2000  # IRIs per lookup or marking update
 
 
@@ -179,5 +178,4 @@ def _mark_stale(store: Store, entities: Iterable[str]) -> None:
     or, after a crash, at the next refresh."""
     entities = sorted(entities)
     for start in range(0, len(entities), _CHUNK * 5):
-        marks = "\n".join(f"<{e}> {_STALE} ." for e in entities[start:start + _CHUNK * 5])
-        store.update(f"INSERT DATA {{ GRAPH <{DIGEST}> {{\n{marks}\n}} }}")
+        store.update(digest.mark_entities(entities[start:start + _CHUNK * 5]))

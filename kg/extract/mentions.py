@@ -593,12 +593,11 @@ def _classify_run(run: Run, text: str, offset: int, lex: Lexicon, out: list[Ment
     # "the Mexico 66": a model named for a place and a number
     numbered = after_the and fold(" ".join(tk.text for tk in toks)) in lex.places and bool(
         re.match(r" \d{1,3}(?![\w.])", text[toks[-1].end:]))
-    # "the new So Nude boot": a capitalised function word after "the" opens the name
-    after_owner = bool(re.search(r"['’]s?\s+$", text[max(0, run.start - 3):run.start])) and any(
-        m.type == "Brand" and m.possessive and 0 <= run.start - (m.end - offset) <= 3 for m in out)
-    named_after_the = (after_the or after_owner or bool(lead_brand)) and len(toks) >= 2 and \
-        not run.sentence_initial and toks[0].lower in FUNCTION_WORDS and \
-        toks[0].lower not in ("the", "a", "an")  # "the new So Nude boot", "Louboutin's So Kate"
+    # "the new So Nude boot", "Louboutin's So Kate": a capitalised function word after "the" or a
+    # house opens the name
+    after_house = bool(lead_brand) or _owner_before(out, text, offset, run.start) is not None
+    named_after_the = (after_the or after_house) and len(toks) >= 2 and not run.sentence_initial and \
+        toks[0].lower in FUNCTION_WORDS and toks[0].lower not in ("the", "a", "an")
     while toks and not numbered and not named_after_the and (
             toks[0].lower in FUNCTION_WORDS or fold(toks[0].text) in lex.non_entities
                     or _nationality(toks[0].text.lower(), lex) or toks[0].lower in lex.occupations
@@ -626,8 +625,7 @@ def _classify_run(run: Run, text: str, offset: int, lex: Lexicon, out: list[Ment
     if num and YEAR.fullmatch(num.group(1)) and re.match(r"\s+(?:[\w\-]+\s+){0,2}(?:campaign|collection|season|show|"
                                                          r"film|ads?)\b", after[num.end():]):
         num = None
-    owner = next((m for m in reversed(out) if m.type == "Brand" and m.possessive and m.end - offset < s
-                  and re.fullmatch(r"['’]s?\s+", text[m.end - offset:s])), None)  # "Le Labo's Santal 33"
+    owner = _owner_before(out, text, offset, s)  # "Le Labo's Santal 33"
     if num and (_product_noun_after(text, e + num.end(), lex) or THE_BEFORE.search(before) or owner) and \
             not (lex.is_given_name(toks[0].text) and len(toks) >= 2 and not product_context):
         e += num.end()
@@ -687,26 +685,25 @@ def _classify_run(run: Run, text: str, offset: int, lex: Lexicon, out: list[Ment
     if not noun and shared and shared.group(1) in lex.product_nouns and not lex.is_given_name(toks[0].text):
         noun = shared.group(1)  # "the Pouch and Cassette bags": the plural noun names both
     if noun:
-        owner = re.search(r"\b([A-Z][a-z]+)['’]s\s+$", text[:s])
-        if owner and lex.is_given_name(owner.group(1)) and not lead_brand and not any(
-                m.type == "Brand" and m.start == offset + owner.start() for m in out):
+        namesake = re.search(r"\b([A-Z][a-z]+)['’]s\s+$", text[:s])
+        if namesake and lex.is_given_name(namesake.group(1)) and not lead_brand and not any(
+                m.type == "Brand" and m.start == offset + namesake.start() for m in out):
             # "Paula's Ibiza, the summer line": a given name's possessive is part of the product's name
-            out[:] = [m for m in out if m.start != offset + owner.start()]
-            taken[:] = [(a, b) for a, b in taken if a != owner.start()]
-            s = owner.start()
+            out[:] = [m for m in out if m.start != offset + namesake.start()]
+            taken[:] = [(a, b) for a, b in taken if a != namesake.start()]
+            s = namesake.start()
             name = text[s:e]
         joined = re.search(r"(?<![\w'’])([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})\s+&\s+$", text[max(0, s - 60):s])
         brand = lead_brand
         if joined and not lead_brand:  # "Jo Malone London's Wood Sage & Sea Salt cologne": one name
             start = s - len(joined.group(0)) + joined.start(1) - joined.start(0)
             guess = [m for m in out if m.type == "Person" and m.start - offset == start and not m.honorific]
-            if guess and any(b.type == "Brand" and b.possessive and 0 <= start - (b.end - offset) <= 3 for b in out):
+            if guess and _owner_before(out, text, offset, start) is not None:
                 out.remove(guess[0])  # "Jo Malone London's Wood Sage &": no person after a house's possessive
                 taken[:] = [(a, b) for a, b in taken if a != start]
             if not any(a < s and b > start for a, b in taken):
                 s, name = start, text[start:e]
-                house = next((m for m in out if m.type == "Brand" and m.possessive and
-                              re.fullmatch(r"['’]s?\s+", text[m.end - offset:s])), None)
+                house = _owner_before(out, text, offset, s)
                 brand = house.name if house else None
         out.append(Mention("Product", name, offset + s, offset + e, text[s:e], brand=brand))
         taken.append((s, e))
@@ -777,6 +774,12 @@ def _classify_run(run: Run, text: str, offset: int, lex: Lexicon, out: list[Ment
             REFERENCE.fullmatch(tk.text) for tk in toks)  # "the Luminor Marina PAM01312": a reference number
         out.append(Mention("Product", name, offset + s, offset + e, text[s:e], confident=cue))
         taken.append((s, e))
+
+
+def _owner_before(out: list[Mention], text: str, offset: int, pos: int) -> Mention | None:
+    """The house whose possessive ends right before ``pos`` ("Le Labo's |Santal 33")."""
+    return next((m for m in reversed(out) if m.type == "Brand" and m.possessive and m.end - offset <= pos
+                 and re.fullmatch(r"['’]s?\s+", text[m.end - offset:pos])), None)
 
 
 def _title_cased(text: str) -> bool:

@@ -168,6 +168,7 @@ class RuleSet:
         self.known_photographers: set[Key] = set()
         self._subject: Ref | None = None  # who opened the sentence before, in the same paragraph
         self._question: tuple[int, Ref] | None = None  # an interview's last question and the person it names
+        self._retailers: set[str] | None = None  # folded names of the houses that are stores
 
     def emit(self, s: Key, p: str, o: Key, sent: Sentence, confidence: float, past: bool = False,
              since: date | None = None) -> None:
@@ -911,7 +912,9 @@ class RuleSet:
 
     def _retailer(self, brand: Key) -> bool:
         """Whether a house is a store (its campaigns sell other houses' products)."""
-        return any(e.category == "retailer" and fold(e.name) == brand[1] for e in self.lex.brand_by_id.values())
+        if self._retailers is None:
+            self._retailers = {fold(e.name) for e in self.lex.brand_by_id.values() if e.category == "retailer"}
+        return brand[1] in self._retailers
 
     def _parent_of(self, name: str) -> str | None:
         """The lexicon's group id for a house ("" when it knows the house is independent)."""
