@@ -18,7 +18,15 @@ and the named queries read it:
   types, occupation ...): ``fkg:attributeOf``/``attributeProperty``/``attributeValue``
   and ``fkg:articleCount``, so one entity's page needs no pass over its articles; for a
   person, ``fkg:fronts`` to each house they front (its ambassador, or the face of one of
-  its campaigns), so listings of talent across houses start from those few edges.
+  its campaigns), so listings of talent across houses start from those few edges;
+- a tie node per row of the two whole-store listings, so they read rows instead of
+  joining thousands of facts: a person's tie to a house in one role (``fkg:tieOf`` the
+  person, ``fkg:tieTo`` the house, ``fkg:tieRole`` "ambassador", "creative director",
+  "campaign photographer" or "campaign talent", ``fkg:tieArticles`` summed over the facts
+  behind it, ``fkg:tieStatus``, and for a campaign role ``fkg:tieCampaigns``, how many
+  of the house's campaigns), and a product's tie to each campaign featuring it (role
+  "featured in", with ``fkg:tieHouse`` the product's houses). Ties are computed from the
+  fresh facts when their person or product is recomputed.
 
 The digest uses only these properties, so no query over the article graphs matches it.
 It is kept in step by marks: writing an article marks its entities stale in the digest
@@ -48,6 +56,7 @@ CHUNK = 2000  # facts or entities recomputed per update
 RECENT = 25  # latest mentioning articles kept per entity
 _FACT = f"{ID}fact/"
 _ATTRIBUTE = f"{ID}attribute/"
+_TIE = f"{ID}tie/"
 _RELATIONS = {f"<{FKG[r]}>" for r in RELATIONS}
 _TYPE = f"<{RDF.type}>"
 _TYPES = {f"<{FKG[t]}>" for t in ENTITY_TYPES}
@@ -55,10 +64,10 @@ _STALE = f'<{FKG.stale}> "true"^^<http://www.w3.org/2001/XMLSchema#boolean>'
 _P = {name: ox.NamedNode(FKG[name]) for name in (
     "factSubject", "factPredicate", "factObject", "articleCount", "status", "factSince", "lastReported",
     "announced", "announcedArticles", "name", "kind", "connections", "factHouse", "recentMention",
-    "attributeOf", "attributeProperty", "attributeValue", "fronts")}
+    "attributeOf", "attributeProperty", "attributeValue", "fronts",
+    "tieOf", "tieTo", "tieRole", "tieArticles", "tieStatus", "tieHouse", "tieCampaigns")}
 _CAST = {str(FKG.photographedBy), str(FKG.features)}  # facts that get the campaign's house
 _CAMPAIGN_HOUSES = "SELECT DISTINCT ?c ?b WHERE {{ VALUES ?c {{ {campaigns} }} GRAPH ?g {{ ?c fkg:brand ?b }} }}"
-_FEATURES = str(FKG.features)
 _ROLES = {str(FKG.ambassadorOf), str(FKG.creativeDirectorOf)}  # facts with a status
 _VALUES_P = " ".join(f"fkg:{r}" for r in RELATIONS)
 _VALUES_T = " ".join(f"fkg:{t}" for t in ENTITY_TYPES)
@@ -72,6 +81,11 @@ def fact_iri(subject: str, predicate: str, obj: str) -> str:
 def attribute_iri(entity: str, prop: str, value: ox.NamedNode | ox.Literal) -> str:
     """The digest's node for the value ``value`` of ``entity``'s property ``prop``."""
     return _ATTRIBUTE + hashlib.md5(f"{entity} {prop} {value}".encode()).hexdigest()
+
+
+def tie_iri(entity: str, other: str, role: str) -> str:
+    """The digest's node for ``entity``'s tie to ``other`` in ``role``."""
+    return _TIE + hashlib.md5(f"{entity} {other} {role}".encode()).hexdigest()
 
 
 def stale_marks(ntriples: str) -> str:
@@ -135,16 +149,36 @@ GROUP BY ?e ?p ?v"""
 _ENTITY_MENTIONS = """SELECT ?e ?g ?published
 WHERE {{ VALUES ?e {{ {entities} }}
   GRAPH ?g {{ ?g fkg:mentions ?e OPTIONAL {{ ?g schema:datePublished ?published }} }} }}"""
-_OLD_ATTRIBUTES = "SELECT ?a WHERE {{ VALUES ?e {{ {entities} }} GRAPH <" + DIGEST + "> {{ ?a fkg:attributeOf ?e }} }}"
+_OLD_NODES = ("SELECT ?a WHERE {{ VALUES ?e {{ {entities} }} GRAPH <" + DIGEST + "> {{ {{ ?a fkg:attributeOf ?e }}"
+              " UNION {{ ?a fkg:tieOf ?e }} }} }}")
 _ENTITY_CONNECTIONS = """SELECT ?e (COUNT(DISTINCT ?other) AS ?c)
 WHERE {{ VALUES ?e {{ {entities} }}
   {{ GRAPH <{digest}> {{ ?f fkg:factSubject ?e ; fkg:factObject ?other }} }}
   UNION {{ GRAPH <{digest}> {{ ?f fkg:factObject ?e ; fkg:factSubject ?other }} }} }}
 GROUP BY ?e"""
-_ENTITY_FRONTS = """SELECT DISTINCT ?e ?b WHERE {{ VALUES ?e {{ {entities} }} GRAPH <""" + DIGEST + """> {{
-  {{ ?f fkg:factSubject ?e ; fkg:factPredicate ?p ; fkg:factObject ?b FILTER(?p = fkg:ambassadorOf) }}
-  UNION {{ ?f fkg:factObject ?e ; fkg:factPredicate ?q ; fkg:factHouse ?b FILTER(?q = fkg:features) }} }} }}"""
+# A person's ties to houses: the role facts they are the subject of, and the campaign facts
+# naming them, by the campaign's house (summed over its campaigns).
+_PERSON_TIES = """SELECT ?e ?b ?role (SUM(?n) AS ?articles) (SAMPLE(?state) AS ?status)
+  (COUNT(DISTINCT ?c) AS ?campaigns)
+WHERE {{ VALUES ?e {{ {entities} }} GRAPH <""" + DIGEST + """> {{
+  {{ ?f fkg:factSubject ?e ; fkg:factPredicate ?p ; fkg:factObject ?b ; fkg:articleCount ?n
+     FILTER(?p IN (fkg:ambassadorOf, fkg:creativeDirectorOf))
+     OPTIONAL {{ ?f fkg:status ?state }}
+     BIND(IF(?p = fkg:ambassadorOf, "ambassador", "creative director") AS ?role) }}
+  UNION {{ ?f fkg:factObject ?e ; fkg:factPredicate ?p ; fkg:factHouse ?b ; fkg:articleCount ?n ; fkg:factSubject ?c
+     FILTER(?p IN (fkg:photographedBy, fkg:features))
+     BIND(IF(?p = fkg:photographedBy, "campaign photographer", "campaign talent") AS ?role) }} }} }}
+GROUP BY ?e ?b ?role"""
+_PRODUCT_TIES = """SELECT ?e ?c ?n WHERE {{ VALUES ?e {{ {entities} }} GRAPH <""" + DIGEST + """> {{
+  ?f fkg:factObject ?e ; fkg:factPredicate ?p ; fkg:factSubject ?c ; fkg:articleCount ?n
+  FILTER(?p = fkg:features) }} }}"""
+_PRODUCT_HOUSES = """SELECT ?e ?h WHERE {{ VALUES ?e {{ {entities} }} GRAPH <""" + DIGEST + """> {{
+  ?f fkg:factSubject ?e ; fkg:factPredicate ?p ; fkg:factObject ?h FILTER(?p = fkg:brand) }} }}"""
+_ROLE_TIES = {"ambassador", "creative director"}  # ties with a status
+_FRONTING = {"ambassador", "campaign talent"}  # ties that make the person front the house
+_FEATURED = "featured in"  # a product's tie to a campaign
 _PERSON = f"<{FKG.Person}>"
+_PRODUCT = f"<{FKG.Product}>"
 
 
 def _rewrite(store: Store, nodes: list[str], triples: list[tuple[Term, Term, Term]]) -> None:
@@ -235,7 +269,7 @@ def _refresh_entities(store: Store, entities: list[str]) -> None:
     out: list[tuple[Term, Term, Term]] = []
     for e, name, n in store.query(_ENTITY_NAMES.format(entities=values)).rows or ():
         out += [(e, _P["name"], name), (e, _P["articleCount"], n)]
-    nodes = list(entities) + [row[0].value for row in store.query(_OLD_ATTRIBUTES.format(entities=values)).rows or ()]
+    nodes = list(entities) + [row[0].value for row in store.query(_OLD_NODES.format(entities=values)).rows or ()]
     for e, p, v, n in store.query(_ENTITY_ATTRIBUTES.format(entities=values)).rows or ():
         a = ox.NamedNode(attribute_iri(e.value, p.value, v))
         nodes.append(a.value)
@@ -247,10 +281,44 @@ def _refresh_entities(store: Store, entities: list[str]) -> None:
         if e is not None:
             out.append((e, _P["connections"], c))
     people = {e for e, p, kind in out if p == _P["kind"] and str(kind) == _PERSON}
-    out += [(e, _P["fronts"], b) for e, b in store.query(_ENTITY_FRONTS.format(entities=values)).rows or ()
-            if e in people]
+    products = {e for e, p, kind in out if p == _P["kind"] and str(kind) == _PRODUCT}
+    ties = [*_person_ties(store, values, people), *_product_ties(store, products)]
+    nodes += [t.value for t, p, _ in ties if p == _P["tieOf"]]
+    out += ties
     out += _recent_mentions(store, values)
     _rewrite(store, nodes, out)
+
+
+def _person_ties(store: Store, values: str, people: set[Term]) -> Iterator[tuple[Term, Term, Term]]:
+    """Each entity's ties to houses, and a person's ``fkg:fronts`` edges. Campaign ties are
+    a person's only (the listing asks for people in campaigns, not products); a role tie
+    is whoever the facts make ambassador or creative director."""
+    for e, b, role, articles, status, campaigns in store.query(_PERSON_TIES.format(entities=values)).rows or ():
+        if role.value not in _ROLE_TIES and e not in people:
+            continue
+        t = ox.NamedNode(tie_iri(e.value, b.value, role.value))
+        state = (status.value if status else "current") if role.value in _ROLE_TIES else ""
+        yield from ((t, _P["tieOf"], e), (t, _P["tieTo"], b), (t, _P["tieRole"], role),
+                    (t, _P["tieArticles"], articles), (t, _P["tieStatus"], ox.Literal(state)))
+        if role.value not in _ROLE_TIES:
+            yield t, _P["tieCampaigns"], campaigns
+        if role.value in _FRONTING and e in people:
+            yield e, _P["fronts"], b
+
+
+def _product_ties(store: Store, products: set[Term]) -> Iterator[tuple[Term, Term, Term]]:
+    """Each product's tie to every campaign featuring it, with the product's houses."""
+    if not products:
+        return
+    values = " ".join(f"<{e.value}>" for e in sorted(products, key=str))
+    houses: dict[Term, list[Term]] = {}
+    for e, h in store.query(_PRODUCT_HOUSES.format(entities=values)).rows or ():
+        houses.setdefault(e, []).append(h)
+    for e, c, n in store.query(_PRODUCT_TIES.format(entities=values)).rows or ():
+        t = ox.NamedNode(tie_iri(e.value, c.value, _FEATURED))
+        yield from ((t, _P["tieOf"], e), (t, _P["tieTo"], c), (t, _P["tieRole"], ox.Literal(_FEATURED)),
+                    (t, _P["tieArticles"], n))
+        yield from ((t, _P["tieHouse"], h) for h in houses.get(e, ()))
 
 
 def _recent_mentions(store: Store, values: str) -> Iterator[tuple[Term, Term, Term]]:
@@ -266,10 +334,11 @@ def _recent_mentions(store: Store, values: str) -> Iterator[tuple[Term, Term, Te
 
 
 def _recompute(store: Store, facts: list[tuple[str, str, str]], entities: list[str]) -> None:
-    """Facts first, then entities: an entity's connections count the fresh facts. The faces
-    of recounted campaign facts are recomputed too: the campaign's house, which they front,
-    may have changed in an article that does not name them."""
-    entities = list(dict.fromkeys(entities + [o for _, p, o in facts if p == _FEATURES]))
+    """Facts first, then entities: an entity's connections and ties count the fresh facts.
+    The people and products of recounted campaign facts are recomputed too: their ties
+    follow the campaign and its house, which may have changed in an article that does not
+    name them."""
+    entities = list(dict.fromkeys(entities + [o for _, p, o in facts if p in _CAST]))
     for start in range(0, len(facts), CHUNK):
         _refresh_facts(store, facts[start:start + CHUNK])
     for start in range(0, len(entities), CHUNK):

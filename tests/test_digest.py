@@ -12,6 +12,7 @@ from kg import digest
 from kg.cli import cli
 from kg.export import export
 from kg.ids import ID, assertion_iri, assertion_iri_sparql, text_hash
+from kg.model import Article, Entity, Evidence, Extraction, Relation
 from kg.rdfmap import iri_of_article, to_ntriples
 from kg.store import ArticleGraph, open_store
 
@@ -42,6 +43,16 @@ def attributes(store, e: str) -> set[tuple[str, str, int]]:
 def recent(store, e: str) -> list[str]:
     rows = store.query(f"SELECT ?a WHERE {{ GRAPH <{digest.DIGEST}> {{ <{e}> fkg:recentMention ?a }} }} ORDER BY ?a")
     return [row[0].value for row in rows.rows]
+
+
+def ties(store, e: str) -> set[tuple]:
+    """(other end, role, articles, status or None, houses) of each tie of ``e``."""
+    rows = store.query(f"""SELECT ?to ?role ?n ?status (GROUP_CONCAT(STR(?h)) AS ?houses) WHERE {{
+        GRAPH <{digest.DIGEST}> {{ ?t fkg:tieOf <{e}> ; fkg:tieTo ?to ; fkg:tieRole ?role ; fkg:tieArticles ?n
+        OPTIONAL {{ ?t fkg:tieStatus ?status }} OPTIONAL {{ ?t fkg:tieHouse ?h }} }} }}
+        GROUP BY ?to ?role ?n ?status""")
+    return {(to.value, role.value, int(n.value), status.value if status else None, houses.value if houses else "")
+            for to, role, n, status, houses in rows.rows}
 
 
 def digest_quads(store) -> set[str]:
@@ -130,6 +141,46 @@ def test_digest_command_recomputes_everything(disk_store):
     result = CliRunner().invoke(cli, ["digest", "--rebuild", "--store", str(disk_store)])
     assert result.exit_code == 0
     assert result.output == "Digest up to date: 13 facts and 12 entities recomputed\n"
+
+
+def test_a_person_has_a_tie_per_house_and_role(memory_store):
+    assert ties(memory_store, KIM) == {(BAL, "ambassador", 1, "current", ""), (GUC, "ambassador", 1, "current", "")}
+    assert ties(memory_store, f"{ID}person/inez-van-lamsweerde") == {(BAL, "campaign photographer", 1, "", "")}
+    assert ties(memory_store, f"{ID}person/kendall-jenner") == {(GUC, "campaign talent", 1, "", "")}
+
+
+def test_a_product_has_a_tie_per_campaign_featuring_it(memory_store):
+    closet = f"{ID}campaign/balenciaga/closet"
+    assert ties(memory_store, f"{ID}product/balenciaga/le-city") == {(closet, "featured in", 1, None, BAL)}
+
+
+def test_ties_follow_a_campaign_to_a_house_another_article_gives_it(memory_store):
+    """The photographer is not named in the new article, yet shot a campaign of that house."""
+    text = "Closet is also a Gucci campaign."
+    closet, gucci = Entity("Campaign", "Closet", brand="Balenciaga"), Entity("Brand", "Gucci")
+    article = Article(id="closet.md", title="Closet", text=text, published=date(2024, 3, 1), source="closet.md")
+    rel = Relation(closet.key, "brand", gucci.key, Evidence(text, 0, len(text), 0.9))
+    load(memory_store, [Extraction(article, [closet, gucci], [rel], "test/1")])
+    assert ties(memory_store, f"{ID}person/inez-van-lamsweerde") == {
+        (BAL, "campaign photographer", 1, "", ""), (GUC, "campaign photographer", 1, "", "")}
+    kept = digest_quads(memory_store)
+    digest.rebuild(memory_store)
+    assert digest_quads(memory_store) == kept
+
+
+def test_a_campaign_tie_counts_the_house_campaigns_naming_the_person(memory_store):
+    text = "Inez van Lamsweerde also shot the Hourglass campaign."
+    inez, bal = Entity("Person", "Inez van Lamsweerde"), Entity("Brand", "Balenciaga")
+    hourglass = Entity("Campaign", "Hourglass", brand="Balenciaga")
+    article = Article(id="hourglass.md", title="Hourglass", text=text, published=date(2024, 4, 1),
+                      source="hourglass.md")
+    rels = [Relation(hourglass.key, p, o.key, Evidence(text, 0, len(text), 0.9))
+            for p, o in (("photographedBy", inez), ("brand", bal))]
+    load(memory_store, [Extraction(article, [inez, bal, hourglass], rels, "test/1")])
+    tie = digest.tie_iri(f"{ID}person/inez-van-lamsweerde", BAL, "campaign photographer")
+    rows = memory_store.query(f"""SELECT ?n ?c WHERE {{ GRAPH <{digest.DIGEST}> {{
+        <{tie}> fkg:tieArticles ?n ; fkg:tieCampaigns ?c }} }}""").rows
+    assert [(n.value, c.value) for n, c in rows] == [("2", "2")]
 
 
 def test_exports_leave_the_digest_out(memory_store):
