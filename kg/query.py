@@ -27,7 +27,7 @@ from .store import Result, Store, Term
 from .vocab import PREFIXES
 
 GRAPH_FORMATS = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD}
-_HEADER = re.compile(r"#\s*(title|answers|param|needs|example|unbound):\s?(.*)")
+_HEADER = re.compile(r"#\s*(title|answers|param|needs|example|unbound|given):\s?(.*)")
 _POSITION = re.compile(r"error at (\d+):(\d+): (.*)", re.S)
 
 
@@ -52,13 +52,14 @@ class Query:
     example: str = ""
     needs: tuple[tuple[str, ...], ...] = ()  # ``# needs: a or b``: at least one of these parameters
     unbound: str = ""  # ``# unbound: FILE``: the same answer planned for a whole-store listing
+    given: tuple[tuple[str, str], ...] = ()  # ``# given: PARAM FILE``: ... planned to start from PARAM
     form_cache: dict[bool, Form] = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_text(cls, text: str, name: str = "", source: str = "-e") -> Query:
         """A query from SPARQL text, reading the ``# key: value`` header if it has one."""
         header: dict[str, list[str]] = {"title": [], "answers": [], "param": [], "example": [], "needs": [],
-                                         "unbound": []}
+                                         "unbound": [], "given": []}
         last = ""
         for line in text.splitlines():
             stripped = line.strip()
@@ -74,7 +75,7 @@ class Query:
         return cls(text, name, source, " ".join(header["title"]), " ".join(header["answers"]),
                    tuple(parse_spec(p) for p in header["param"]), " ".join(header["example"]),
                    tuple(tuple(n.strip() for n in line.split(" or ")) for line in header["needs"]),
-                   " ".join(header["unbound"]))
+                   " ".join(header["unbound"]), tuple(_given(line) for line in header["given"]))
 
     @cached_property
     def variables(self) -> set[str]:
@@ -90,13 +91,27 @@ class Query:
         all of them. ``# unbound: FILE`` names the same query written for that case (whole
         properties joined by hash); a test holds the two to the same rows.
         """
-        if not self.unbound:
-            return self.text
-        path = Path(self.source).parent / self.unbound
+        return self._form_text(self.unbound, "the listing form") if self.unbound else self.text
+
+    def text_for(self, given: Iterable[str]) -> str:
+        """The text to run with these parameters given: the listing form when none is, the
+        form a ``# given: PARAM FILE`` line plans to start from PARAM when that one is (the
+        first such line that applies), else the text as written. Each form gives the same
+        rows; a test holds them to it."""
+        given = set(given)
+        if not given:
+            return self.listing
+        for param, file in self.given:
+            if param in given:
+                return self._form_text(file, f"the form given {param}")
+        return self.text
+
+    def _form_text(self, file: str, what: str) -> str:
+        path = Path(self.source).parent / file
         try:
             return path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise QueryError(f"cannot read {path}, the listing form of {self.name or self.source}: {exc}") from None
+            raise QueryError(f"cannot read {path}, {what} of {self.name or self.source}: {exc}") from None
 
     def form(self, allow_update: bool = False) -> Form:
         """Parse the text; raise ``QueryError`` with line, column and text on a syntax error."""
@@ -270,6 +285,12 @@ def parse_params(assignments: Iterable[str]) -> dict[str, str]:
     return params
 
 
+def _given(line: str) -> tuple[str, str]:
+    """``PARAM FILE`` of a ``# given:`` header line."""
+    param, _, file = line.partition(" ")
+    return param.strip(), file.strip()
+
+
 def check(query: Query, update: bool = False) -> Form:
     """Parse the query (``QueryError`` on bad syntax) and refuse an update unless ``update``."""
     form = query.form(allow_update=update)
@@ -289,7 +310,7 @@ def run(store: Store, query: Query | str, params: Mapping[str, object] | None = 
         store.update(query.text)
         return Result("update", [])
     terms = bindings(store, query, params or {})
-    return store.query(query.text if terms else query.listing, terms)
+    return store.query(query.text_for(terms), terms)
 
 
 def records(result: Result) -> Iterator[dict[str, object]]:

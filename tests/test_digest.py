@@ -169,18 +169,18 @@ def test_ties_follow_a_campaign_to_a_house_another_article_gives_it(memory_store
 
 
 def test_a_campaign_tie_counts_the_house_campaigns_naming_the_person(memory_store):
-    text = "Inez van Lamsweerde also shot the Hourglass campaign."
+    text = "Inez van Lamsweerde shot the Closet campaign, and the Hourglass one."
     inez, bal = Entity("Person", "Inez van Lamsweerde"), Entity("Brand", "Balenciaga")
-    hourglass = Entity("Campaign", "Hourglass", brand="Balenciaga")
+    closet, hourglass = (Entity("Campaign", name, brand="Balenciaga") for name in ("Closet", "Hourglass"))
     article = Article(id="hourglass.md", title="Hourglass", text=text, published=date(2024, 4, 1),
                       source="hourglass.md")
-    rels = [Relation(hourglass.key, p, o.key, Evidence(text, 0, len(text), 0.9))
-            for p, o in (("photographedBy", inez), ("brand", bal))]
-    load(memory_store, [Extraction(article, [inez, bal, hourglass], rels, "test/1")])
+    rels = [Relation(c.key, p, o.key, Evidence(text, 0, len(text), 0.9))
+            for c in (closet, hourglass) for p, o in (("photographedBy", inez), ("brand", bal))]
+    load(memory_store, [Extraction(article, [inez, bal, closet, hourglass], rels, "test/1")])
     tie = digest.tie_iri(f"{ID}person/inez-van-lamsweerde", BAL, "campaign photographer")
     rows = memory_store.query(f"""SELECT ?n ?c WHERE {{ GRAPH <{digest.DIGEST}> {{
         <{tie}> fkg:tieArticles ?n ; fkg:tieCampaigns ?c }} }}""").rows
-    assert [(n.value, c.value) for n, c in rows] == [("2", "2")]
+    assert [(n.value, c.value) for n, c in rows] == [("3", "2")]  # Closet in two articles
 
 
 def test_exports_leave_the_digest_out(memory_store):

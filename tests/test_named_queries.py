@@ -10,12 +10,14 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from conftest import load
 
+from kg.digest import DIGEST
 from kg.model import Article, Entity, Evidence, Extraction, Relation
-from kg.query import load_query, named_queries, run, select, serialize_graph
+from kg.query import Query, load_query, named_queries, run, select, serialize_graph
 from kg.vocab import ID
 
 
@@ -148,6 +150,32 @@ def test_person_brands_everyone(rich_store):
 def test_listing_form_gives_the_rows_of_the_query(rich_store, query):
     as_written = dataclasses.replace(query, unbound="")
     assert select(rich_store, query) == select(rich_store, as_written)
+
+
+def _entities(store, kind: str) -> list[str]:
+    rows = store.query(f"SELECT ?e WHERE {{ GRAPH <{DIGEST}> {{ ?e fkg:kind fkg:{kind} }} }} ORDER BY ?e").rows
+    return [row[0].value for row in rows]
+
+
+@pytest.mark.parametrize("query", [q for q in named_queries() if q.given], ids=lambda q: q.name)
+def test_each_given_form_gives_the_rows_of_the_query(rich_store, query):
+    as_written = dataclasses.replace(query, given=())
+    for param, _ in query.given:
+        kind = next(p.type for p in query.params if p.name == param)
+        for e in _entities(rich_store, kind):
+            assert select(rich_store, query, **{param: e}) == select(rich_store, as_written, **{param: e})
+
+
+@pytest.mark.parametrize("name", ["person-brands", "product-campaigns", "photographers"])
+def test_ties_give_the_rows_the_facts_give(rich_store, name):
+    """The digest's ties hold what its facts say: for everyone, and for each entity the
+    query can be given, the query over ties answers as the same question asked of facts."""
+    query = load_query(name)
+    facts = Query.from_text((Path(__file__).parent / "queries_from_facts" / f"{name}.rq").read_text())
+    cases = [{}] + [{p.name: e} for p in query.params for e in _entities(rich_store, p.type)]
+    assert len(cases) >= 3
+    for params in cases:
+        assert select(rich_store, query, **params) == select(rich_store, facts, **params), params
 
 
 def test_shared_talent(memory_store):
