@@ -23,8 +23,8 @@ and the named queries read it:
   joining thousands of facts: a person's tie to a house in one role (``fkg:tieOf`` the
   person, ``fkg:tieTo`` the house, ``fkg:tieRole`` "ambassador", "creative director",
   "campaign photographer" or "campaign talent", ``fkg:tieArticles`` summed over the facts
-  behind it, ``fkg:tieStatus``, and for a campaign role ``fkg:tieCampaigns``, how many
-  of the house's campaigns), and a product's tie to each campaign featuring it (role
+  behind it, ``fkg:tieStatus``; for a role its ``fkg:tieSince``, for a campaign role
+  ``fkg:tieCampaigns``, how many of the house's campaigns), and a product's tie to each campaign featuring it (role
   "featured in", with ``fkg:tieHouse`` the product's houses). Ties are computed from the
   fresh facts when their person or product is recomputed.
 
@@ -65,7 +65,7 @@ _P = {name: ox.NamedNode(FKG[name]) for name in (
     "factSubject", "factPredicate", "factObject", "articleCount", "status", "factSince", "lastReported",
     "announced", "announcedArticles", "name", "kind", "connections", "factHouse", "recentMention",
     "attributeOf", "attributeProperty", "attributeValue", "fronts",
-    "tieOf", "tieTo", "tieRole", "tieArticles", "tieStatus", "tieHouse", "tieCampaigns")}
+    "tieOf", "tieTo", "tieRole", "tieArticles", "tieStatus", "tieHouse", "tieCampaigns", "tieSince")}
 _CAST = {str(FKG.photographedBy), str(FKG.features)}  # facts that get the campaign's house
 _CAMPAIGN_HOUSES = "SELECT DISTINCT ?c ?b WHERE {{ VALUES ?c {{ {campaigns} }} GRAPH ?g {{ ?c fkg:brand ?b }} }}"
 _ROLES = {str(FKG.ambassadorOf), str(FKG.creativeDirectorOf)}  # facts with a status
@@ -159,11 +159,12 @@ GROUP BY ?e"""
 # A person's ties to houses: the role facts they are the subject of, and the campaign facts
 # naming them, by the campaign's house (summed over its campaigns).
 _PERSON_TIES = """SELECT ?e ?b ?role (SUM(?n) AS ?articles) (SAMPLE(?state) AS ?status)
-  (COUNT(DISTINCT ?c) AS ?campaigns)
+  (COUNT(DISTINCT ?c) AS ?campaigns) (MIN(?start) AS ?since)
 WHERE {{ VALUES ?e {{ {entities} }} GRAPH <""" + DIGEST + """> {{
   {{ ?f fkg:factSubject ?e ; fkg:factPredicate ?p ; fkg:factObject ?b ; fkg:articleCount ?n
      FILTER(?p IN (fkg:ambassadorOf, fkg:creativeDirectorOf))
      OPTIONAL {{ ?f fkg:status ?state }}
+     OPTIONAL {{ ?f fkg:factSince ?start }}
      BIND(IF(?p = fkg:ambassadorOf, "ambassador", "creative director") AS ?role) }}
   UNION {{ ?f fkg:factObject ?e ; fkg:factPredicate ?p ; fkg:factHouse ?b ; fkg:articleCount ?n ; fkg:factSubject ?c
      FILTER(?p IN (fkg:photographedBy, fkg:features))
@@ -293,7 +294,7 @@ def _person_ties(store: Store, values: str, people: set[Term]) -> Iterator[tuple
     """Each entity's ties to houses, and a person's ``fkg:fronts`` edges. Campaign ties are
     a person's only (the listing asks for people in campaigns, not products); a role tie
     is whoever the facts make ambassador or creative director."""
-    for e, b, role, articles, status, campaigns in store.query(_PERSON_TIES.format(entities=values)).rows or ():
+    for e, b, role, articles, status, campaigns, since in store.query(_PERSON_TIES.format(entities=values)).rows or ():
         if role.value not in _ROLE_TIES and e not in people:
             continue
         t = ox.NamedNode(tie_iri(e.value, b.value, role.value))
@@ -302,6 +303,8 @@ def _person_ties(store: Store, values: str, people: set[Term]) -> Iterator[tuple
                     (t, _P["tieArticles"], articles), (t, _P["tieStatus"], ox.Literal(state)))
         if role.value not in _ROLE_TIES:
             yield t, _P["tieCampaigns"], campaigns
+        elif since is not None:
+            yield t, _P["tieSince"], since
         if role.value in _FRONTING and e in people:
             yield e, _P["fronts"], b
 
