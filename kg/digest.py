@@ -264,8 +264,8 @@ def _refresh_facts(store: Store, facts: list[tuple[str, str, str]]) -> None:
 
 
 def _refresh_entities(store: Store, entities: list[str]) -> None:
-    """Recompute these entities' names, kinds, attributes, article counts, connections and
-    latest mentions."""
+    """Recompute these entities' names, kinds, attributes, article counts, connections,
+    ties (from the fresh facts) and latest mentions."""
     values = " ".join(f"<{e}>" for e in entities)
     out: list[tuple[Term, Term, Term]] = []
     for e, name, n in store.query(_ENTITY_NAMES.format(entities=values)).rows or ():

@@ -1325,3 +1325,21 @@ def test_is_shown_in_a_campaign_is_its_cast():
     _, rels = run('Lanvin has unveiled its campaign, "Night Walk." Model Jill Kortleve is shown walking along the '
                   "Seine at dusk.", title="Lanvin campaign")
     assert ("night walk", "features", "jill kortleve") in rels
+
+
+def test_a_short_capitalised_model_with_an_appositive_product_noun_is_a_product():
+    info, rels = run("The PRX, a 1970s-style integrated-bracelet sports watch revived in 2021, still sells.",
+                     title="Tissot at 170")
+    assert ("Product", "PRX") in info["entities"] and ("prx", "brand", "tissot") in rels
+
+
+def test_a_new_model_with_a_number_is_a_product():
+    info, _ = run("TAG Heuer's new campaign stars Nima Sherpa. There is also a new Aquaracer 300 in one frame.",
+                  title="TAG Heuer campaign")
+    assert ("Product", "Aquaracer 300") in info["entities"]
+
+
+def test_a_name_before_a_place_noun_is_no_product():
+    info, _ = run("The campaign was shot on the Khumbu glacier and in a lodge in Namche Bazaar by Lukas Brunner.",
+                  title="Zenith campaign")
+    assert {name for _, name in info["entities"]} & {"Khumbu", "Namche Bazaar"} == set()

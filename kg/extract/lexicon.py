@@ -48,6 +48,7 @@ class Lexicon:
     surname_particles: set[str] = field(default_factory=set)  # folded: de, van, di ...
     non_entities: set[str] = field(default_factory=set)  # folded
     non_entity_heads: set[str] = field(default_factory=set)  # folded last words of place and event names
+    place_nouns: set[str] = field(default_factory=set)  # folded: "the Khumbu glacier" is a place
     non_entity_openers: set[str] = field(default_factory=set)  # folded first words of place names
     places: set[str] = field(default_factory=set)  # folded: never entities, save as a product's name ("Sicily bag")
     product_nouns: set[str] = field(default_factory=set)
@@ -126,6 +127,7 @@ def load_lexicon() -> Lexicon:
     lex.surname_particles = {fold(w) for w in _lines(lexicons / "surname_particles.txt")}
     lex.non_entities = {fold(w) for w in _lines(lexicons / "non_entities.txt")}
     lex.non_entity_heads = {fold(w) for w in _lines(lexicons / "non_entity_heads.txt")}
+    lex.place_nouns = {fold(w) for w in _lines(lexicons / "place_nouns.txt")}
     lex.non_entity_openers = {fold(w) for w in _lines(lexicons / "non_entity_openers.txt")}
     lex.places = {fold(w) for w in _lines(lexicons / "places.txt")}
     lex.product_nouns = {w.lower() for w in _lines(patterns / "product_nouns.txt")}

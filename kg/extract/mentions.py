@@ -34,6 +34,9 @@ THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:(?:new|newest|latest|redesigned|revamped
                         r"reissued|relaunched|classic|iconic|signature|cult|bestselling|best-selling|smaller|larger|"
                         r"bigger|slimmer|thinner|lighter|newer|older|original|long-running|best-known|famed|famous|popular|"
                         r"perennial)\s+){0,2}$")
+# "a new Seastar 1000": a model number after "a" and an adjective of newness
+A_NEW_BEFORE = re.compile(r"\b[Aa]n?\s+(?:new|updated|redesigned|revamped|reworked|reissued|relaunched|smaller|"
+                          r"larger|slimmer|thinner|lighter)\s+$")
 _PLACE_HOUSE_POSSESSIVE = re.compile(r"\bthe\s+[A-Z][\w\-]+\s+(?:company|house|label|brand|maison|jeweller|jeweler)"
                                      r"['’]s\s+(?:[\w\-]+\s+){0,2}$")
 _ITS_OWN = re.compile(r"\b(?:its|their)\s+own\b[^.;]{0,30}$")
@@ -208,6 +211,10 @@ _LINE_NOUNS = {"collection", "line", "franchise", "range"}
 FOLLOWING_WORDS = re.compile(r"[\"”’']?\s+((?:[a-zé\-]+\s+){0,1}[a-zé\-]+)")
 
 
+def _adjectival(word: str) -> bool:
+    return word.isalpha() or (word.isalnum() and word[0].isdigit() and word[-1].isalpha())
+
+
 def _product_noun_after(text: str, end: int, lex: Lexicon) -> str | None:
     """The product noun that makes the name before ``end`` a product: "Tabby bag",
     "'Les Zizi' derby shoes", "Libre, its best-selling women's fragrance"."""
@@ -219,8 +226,8 @@ def _product_noun_after(text: str, end: int, lex: Lexicon) -> str | None:
         words = m.group(1).split()
         nouns = lex.product_nouns | (_LINE_NOUNS if pattern is APPOSITIVE_PRODUCT else set())
         for k in range(len(words), 0, -1):
-            if words[k - 1] in nouns and all(
-                    w.replace("'", "").replace("’", "").replace("-", "").isalpha() for w in words[:k]):
+            if words[k - 1] in nouns and all(  # "a 1970s-style sports watch", not "a 2024 watch"
+                    _adjectival(w.replace("'", "").replace("’", "").replace("-", "")) for w in words[:k]):
                 return words[k - 1]
     m = re.match(r"\s+([a-zé\-]+\s+[a-zé\-]+)", tail)
     if m and m.group(1) in lex.product_nouns:
@@ -618,15 +625,17 @@ def _classify_run(run: Run, text: str, offset: int, lex: Lexicon, out: list[Ment
         return  # "the United Kingdom", "the Geneva company"; but the "Sicily bag" is a product
     if re.fullmatch(r"['’]?\d+s?|\d+(?:st|nd|rd|th)", name) or any(COMPOUND_ADJECTIVE.search(t.text) for t in toks):
         return
-    if name.isupper() and not any(c.isdigit() for c in name) and len(name) <= 3 and fold(name) not in lex.mononyms:
-        return  # acronyms: CEO, LVMH is a brand (lexicon), others are noise
+    if name.isupper() and not any(c.isdigit() for c in name) and len(name) <= 3 and fold(name) not in lex.mononyms \
+            and not (_product_noun_after(text, e, lex) and not re.search(r"\d\s+$", text[:s])):
+        return  # acronyms: CEO, LVMH is a brand (lexicon), others are noise; "the PRX, a sports watch" is not
     before, after = text[max(0, s - 160):s], text[e:]  # end-anchored checks need only the last words
     num = re.match(r" ((?:['’]\d{2}|\d{1,4}(?:\.\d+)?|\d{4,6}[A-Z]{1,3})(?: [A-Z]{1,3}\b)?)(?![\w-])(?!\.\w)", after)
     if num and YEAR.fullmatch(num.group(1)) and re.match(r"\s+(?:[\w\-]+\s+){0,2}(?:campaign|collection|season|show|"
                                                          r"film|ads?)\b", after[num.end():]):
         num = None
     owner = _owner_before(out, text, offset, s)  # "Le Labo's Santal 33"
-    if num and (_product_noun_after(text, e + num.end(), lex) or THE_BEFORE.search(before) or owner) and \
+    if num and (_product_noun_after(text, e + num.end(), lex) or THE_BEFORE.search(before) or owner
+                or A_NEW_BEFORE.search(before)) and \
             not (lex.is_given_name(toks[0].text) and len(toks) >= 2 and not product_context):
         e += num.end()
         tail = re.match(r"(?: [A-Z][a-z][\w'’\-]*){1,3}(?=[,.;:)]|\s+[a-z(]|$)", text[e:])
@@ -764,14 +773,19 @@ def _classify_run(run: Run, text: str, offset: int, lex: Lexicon, out: list[Ment
     # A capitalised name after "the" with no other reading: maybe a product ("the Le Cagole").
     words = [tk for tk in toks if not re.fullmatch(r"\d+(?:\.\d+)?(?:mm|cm|ml)?", tk.lower)
              and not REFERENCE.fullmatch(tk.text)]  # "... Sapphire 42mm", "... Luna Rossa PAM01543"
-    if THE_BEFORE.search(before) and (len(toks) <= 3 or (len(words) <= 4 and (len(words) < len(toks) or
+    a_new_model = bool(A_NEW_BEFORE.search(before)) and bool(re.search(r"\d", name))  # "a new Seastar 1000"
+    head = re.match(r"\s+([a-z]+)\b", after)
+    if head and fold(head.group(1)) in lex.place_nouns:
+        return  # "the Khumbu glacier", "the Serpentine gallery": a place
+    if (THE_BEFORE.search(before) or a_new_model) and (len(toks) <= 3 or (len(words) <= 4 and (len(words) < len(toks) or
                                                                              product_context))) and \
             not re.match(r"\d", name) and \
             not re.match(r"\s+(?:in|at|on)\s+[A-Z]|\s+(?:years|era|days|tenure|regime|reign|age|house|label|brand|"
                          r"company|maison|group|designer|jeweller|jeweler|retailer|department|floor|hall|room|"
                          r"counter|concession|section|windows?|store|boutique|family['’]s|clan|dynasty)(?!\w)", after):
-        cue = product_context or bool(AD_FOR.search(before)) or numbered or any(  # "the Mexico 66 SD": a model number
-            REFERENCE.fullmatch(tk.text) for tk in toks)  # "the Luminor Marina PAM01312": a reference number
+        # "the Mexico 66 SD": a model number; "the Luminor Marina PAM01312": a reference number
+        cue = product_context or bool(AD_FOR.search(before)) or numbered or a_new_model or any(
+            REFERENCE.fullmatch(tk.text) for tk in toks)
         out.append(Mention("Product", name, offset + s, offset + e, text[s:e], confident=cue))
         taken.append((s, e))
 
