@@ -61,7 +61,8 @@ def _joined_in_title(sentences: list, found: list, main: str) -> set[str]:
 
 def _section_houses(article: Article, lex: Lexicon) -> dict[int, str]:
     """Paragraph index -> the house its section is about, in a listicle whose subheads name
-    houses ("## 3. Dolce & Gabbana"); a subhead naming none ends the last one's section."""
+    houses ("## 3. Dolce & Gabbana") or open with one ("## Persol casts a face for the 649");
+    a subhead naming none ends the last one's section."""
     if not article.subheads:
         return {}
     paragraphs = len(re.split(r"\n\s*\n", article.text))
@@ -70,8 +71,9 @@ def _section_houses(article: Article, lex: Lexicon) -> dict[int, str]:
         name = re.sub(r"^\s*(?:\d+[.):]|[IVX]+\.)\s*", "", heading).strip()
         brands = [m for m in mention_finder.find(name, 0, lex) if m.type == "Brand"]
         whole = len(brands) == 1 and len(brands[0].surface) >= len(name.rstrip(".:!")) - 1
-        led = bool(brands) and brands[0].start == 0 and bool(  # "Brioni: Norbert Stumpfl steps down"
-            re.match(r"\s*(?::|\s[—–|-])\s", name[brands[0].end:]))
+        # "Brioni: Norbert Stumpfl steps down", "Persol casts a face for the 649": the house leads
+        led = bool(brands) and brands[0].start == 0 and (len(brands) == 1 or bool(
+            re.match(r"\s*(?::|\s[—–|-])\s", name[brands[0].end:])))
         starts.append((index, brands[0].name if whole or led else None))
     if sum(1 for _, house in starts if house) < 2:
         return {}  # one named subhead is a topic, not a list of houses
