@@ -1355,3 +1355,29 @@ def test_a_subhead_opening_with_a_house_makes_its_section_that_houses():
                         "Cutler and Gross made its name in 1969; Cutler and Gross frames sell in 40 countries.")
     assert ("linda farrow spring 2025 campaign", "photographedBy", "ryan kelleher") in rels
     assert not any(s.startswith("cutler and gross") and o == "ryan kelleher" for s, _, o in rels)
+
+
+def test_names_that_remain_a_houses_best_sellers_are_its_products():
+    info, rels = run("Jo Malone London is fifty. Wild Bluebell, Lime Basil and Peony Blush remain its best sellers.",
+                     title="Jo Malone London at fifty")
+    assert {("Product", "Wild Bluebell"), ("Product", "Lime Basil"), ("Product", "Peony Blush")} <= info["entities"]
+    assert ("peony blush", "brand", "jo malone london") in rels
+
+
+def test_a_name_with_an_elided_particle_is_one_name():
+    info, _ = run("At Hermès, Eau d'Orange Verte and Twilly remain the house's best sellers.", title="Hermès")
+    assert ("Product", "Eau d'Orange Verte") in info["entities"]
+
+
+def test_a_version_of_a_product_is_a_product():
+    info, _ = run("The launch of Libre Flowers, a brighter version of the Libre fragrance, led the quarter.",
+                  title="YSL Beauty results")
+    assert ("Product", "Libre Flowers") in info["entities"]
+
+
+def test_a_word_and_de_before_a_house_names_its_product():
+    info, rels = run("Eau de Cartier and Baiser Volé remain among the steadiest sellers of Cartier.",
+                     title="Cartier fragrance")
+    assert ("Product", "Eau de Cartier") in info["entities"] and ("eau de cartier", "brand", "cartier") in rels
+    info, _ = run("Hubert de Givenchy founded the house in 1952.", title="Givenchy")
+    assert ("Person", "Hubert de Givenchy") in info["entities"]

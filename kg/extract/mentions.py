@@ -116,6 +116,17 @@ _LAST_SEASONS = re.compile(r"\blast\s+(pre-fall|spring|summer|fall|autumn|winter
                            r"(\s+(?:[a-z\-]+\s+){0,2}campaign\b)?", re.I)
 _NAMED_BEFORE_CAMPAIGN = re.compile(r"\s((?:[A-Z][\w'’\-]*)(?:\s[A-Z][\w'’\-]*){0,3})\s+$")
 _BRAND_DE = re.compile(r"\s+(?:de|du|des|di|del|della|da)\s+[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?")
+# "Femme de Rochas", "Eau d'Hermès": a product named "... of the house", before the house
+_DE_BRAND = re.compile(r"\b([A-Z][a-zé\-]+)\s+(?:de|du|d['’])\s*$")
+_NAME = r"[A-Z][\w'’\-]*(?:\s+(?:(?:de|di|du|da|la|le|el)\s+)?[A-Z][\w'’\-]*|\s+d['’][A-Z][\w\-]*)*"
+# "Gypsy Water, Bal d'Afrique and Mojave Ghost remain its best sellers": names a house sells
+SELLERS_AFTER = re.compile(r"(?:(?:\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+)" + _NAME + r")*\s+(?:remain|remains|are|is|were|"
+                           r"was)\s+(?:still\s+)?(?:among\s+)?(?:its|their|our|the\s+(?:house|brand|label|group)['’]s|"
+                           r"[A-Z][\w&'’\-]*(?:\s+[A-Z][\w&'’\-]*)*['’]s?)\s+(?:[a-z\-]+\s+){0,2}"
+                           r"(?:best[- ]?sellers?|sellers|best[- ]selling\b)")
+# "Goddess Intense, a deeper version of the Goddess fragrance": a version of a product
+VERSION_OF = re.compile(r"[\"”’']?\s*,\s*(?:an?|the)\s+(?:[a-z\-]+\s+){0,2}(?:version|edition|flanker|"
+                        r"reissue|reformulation|take)\s+of\b")
 
 
 def normalise_season(word: str) -> str:
@@ -343,6 +354,13 @@ def find(sentence_text: str, offset: int, lex: Lexicon, is_caption: bool = False
             add(Mention("Product", f"{form} {num.group(1)}", offset + s, offset + pe, text[s:pe],
                         brand=entry.name), s, pe)
             continue
+        lead = _DE_BRAND.search(text[max(0, s - 30):s])
+        if lead and not lex.is_given_name(lead.group(1)) and lead.group(1).lower() not in FUNCTION_WORDS and not (
+                {fold(lead.group(1))} & (lex.non_entities | lex.non_entity_openers)):
+            a = s - len(lead.group(0)) + lead.start(1) - lead.start(0)
+            if free(a, e):
+                add(Mention("Product", text[a:e], offset + a, offset + e, text[a:e], brand=entry.name), a, e)
+                continue
         named = _BRAND_DE.match(text[e:])
         if named and (re.search(r"\b(?:the|its|his|her|their)\s+$", text[max(0, s - 8):s]) or
                       _product_noun_after(text, e + named.end(), lex)):
@@ -753,6 +771,11 @@ def _classify_run(run: Run, text: str, offset: int, lex: Lexicon, out: list[Ment
         return
     if MODEL_CODE.fullmatch(name) and re.search(r"['’]s\s+$|\bthe\s+$", before):
         # "Salomon's XT-6", "the PS1": a model code
+        out.append(Mention("Product", name, offset + s, offset + e, text[s:e], brand=lead_brand))
+        taken.append((s, e))
+        return
+    if not honorific and (SELLERS_AFTER.match(after) or VERSION_OF.match(after)) and \
+            not re.search(r"\d\s+$", text[:s]):  # "the 1945 Soft, a slouchier version": the number names it
         out.append(Mention("Product", name, offset + s, offset + e, text[s:e], brand=lead_brand))
         taken.append((s, e))
         return

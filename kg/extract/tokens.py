@@ -37,7 +37,8 @@ class Token:
     @property
     def capitalised(self) -> bool:
         t = self.text.lstrip("#@(")
-        return bool(t) and (t[0].isupper() or (t[0].isdigit() and any(c.isalpha() for c in t)))
+        return bool(t) and (t[0].isupper() or (t[0].isdigit() and any(c.isalpha() for c in t)) or (
+            len(t) > 2 and t[0] == "d" and t[1] in "'’" and t[2].isupper()))  # "Bal d'Afrique"
 
     @property
     def lower(self) -> str:
