@@ -1381,3 +1381,9 @@ def test_a_word_and_de_before_a_house_names_its_product():
     assert ("Product", "Eau de Cartier") in info["entities"] and ("eau de cartier", "brand", "cartier") in rels
     info, _ = run("Hubert de Givenchy founded the house in 1952.", title="Givenchy")
     assert ("Person", "Hubert de Givenchy") in info["entities"]
+
+
+def test_a_brand_like_given_name_with_a_title_after_is_a_person():
+    _, rels = run("The print was drawn by the studio of Christian Fournier, Longchamp's creative director, while "
+                  "head of leather goods Anne Roux oversaw production.", title="Longchamp bag")
+    assert ("christian fournier", "creativeDirectorOf", "longchamp") in rels

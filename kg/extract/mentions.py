@@ -265,7 +265,7 @@ def _looks_like_person(run: Run, lex: Lexicon, before: str, after: str) -> tuple
         if first in lex.asian_surnames and all(w[0].isupper() for w in words):
             return True, len(words) >= 2
         if first in lex.ambiguous_given and not run.sentence_initial:
-            return True, False
+            return True, bool(PERSON_AFTER.match(after))  # "Christian Knoop, IWC's creative director"
     if PERSON_BEFORE.search(before) and len(words) >= 2:
         return True, True
     if PERSON_AFTER.match(after):
