@@ -1387,3 +1387,8 @@ def test_a_brand_like_given_name_with_a_title_after_is_a_person():
     _, rels = run("The print was drawn by the studio of Christian Fournier, Longchamp's creative director, while "
                   "head of leather goods Anne Roux oversaw production.", title="Longchamp bag")
     assert ("christian fournier", "creativeDirectorOf", "longchamp") in rels
+
+
+def test_an_age_and_a_city_demonym_before_a_name_describe_the_person():
+    info, _ = run("The cast includes 79-year-old Londoner Maggie Hurst, a regular at the store.", title="Harrods")
+    assert ("Person", "Maggie Hurst") in info["entities"]

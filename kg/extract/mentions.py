@@ -626,7 +626,8 @@ def _classify_run(run: Run, text: str, offset: int, lex: Lexicon, out: list[Ment
     while toks and not numbered and not named_after_the and (
             toks[0].lower in FUNCTION_WORDS or fold(toks[0].text) in lex.non_entities
                     or _nationality(toks[0].text.lower(), lex) or toks[0].lower in lex.occupations
-                    or re.fullmatch(r"\d+(?:\.\d+)?(?:mm|cm|ml)", toks[0].lower)):  # "the 39mm Carrera"
+                    or re.fullmatch(r"\d+(?:\.\d+)?(?:mm|cm|ml)", toks[0].lower)  # "the 39mm Carrera"
+                    or re.fullmatch(r"\d+-(?:year|month)s?-old", toks[0].lower)):  # "82-year-old Parisienne X"
         toks = toks[1:]
     if not toks:
         return
