@@ -1392,3 +1392,11 @@ def test_a_brand_like_given_name_with_a_title_after_is_a_person():
 def test_an_age_and_a_city_demonym_before_a_name_describe_the_person():
     info, _ = run("The cast includes 79-year-old Londoner Maggie Hurst, a regular at the store.", title="Harrods")
     assert ("Person", "Maggie Hurst") in info["entities"]
+
+
+def test_he_with_a_title_is_whom_the_sentence_before_opened_with():
+    _, rels = run("Rochas has named Adrien Castel its creative director. Mr. Castel succeeds Marco Vigna, who left "
+                  "after two years as creative director. He has spent the last three years as artistic director "
+                  "of menswear at Courrèges.", title="Rochas names Adrien Castel")
+    assert ("adrien castel", "creativeDirectorOf", "courreges") in rels
+    assert ("marco vigna", "creativeDirectorOf", "courreges") not in rels

@@ -299,6 +299,8 @@ class RuleSet:
             if _SHE_WAS_NAMED.search(head) and not re.match(r"\s*(?:She|He)\b", head):
                 # "In early 2024 he was named creative director of Bally": the person the text follows
                 return [self.ctx.topic_person] if self.ctx.topic_person else self.ctx.last_people[:1]  # the subject
+            if role and self._subject is not None and re.match(r"\s*(?:She|He)\b", head):
+                return [self._subject]  # "He" is whom the sentence before opened with, not its last name
             if role:  # "the American designer" is whoever already holds such a role here
                 holders = [r for r in reversed(self.ctx.people_seen)
                            if any(k[0] == r.key and k[1] == role for k in self.ctx.relations)]
