@@ -1400,3 +1400,10 @@ def test_he_with_a_title_is_whom_the_sentence_before_opened_with():
                   "of menswear at Courrèges.", title="Rochas names Adrien Castel")
     assert ("adrien castel", "creativeDirectorOf", "courreges") in rels
     assert ("marco vigna", "creativeDirectorOf", "courreges") not in rels
+
+
+def test_who_held_the_title_named_in_the_sentence_held_it():
+    _, rels = run("Nina Ricci has had many designers. Olivier Rousteing was artistic director from 2003 until "
+                  "2006, and Peter Copping held the title from 2009 to 2014.", title="Nina Ricci names a designer")
+    assert {("olivier rousteing", "creativeDirectorOf", "nina ricci"),
+            ("peter copping", "creativeDirectorOf", "nina ricci")} <= rels

@@ -151,6 +151,11 @@ def _described_by_appositive(text: str, p: int, ref: Ref, brands: list[tuple[int
                                       text[q + len(r.mention.surface):p]) for q, r in brands)
 
 
+# "B held the title until 2020", "C took over the role": the title the sentence names
+_HELD_TITLE = re.compile(r"\b(?:held|shared|inherited|assumed|took\s+over)\s+(?:the|that)\s+(?:same\s+)?"
+                         r"(?:title|role|post|job|position)\b")
+
+
 def _clause_bounds(text: str, pos: int) -> tuple[int, int]:
     """The clause around ``pos``: between semicolons, colons, dashes or sentence edges."""
     left = max(text.rfind(c, 0, pos) for c in (";", " — ", " – ", "—"))
@@ -547,6 +552,7 @@ class RuleSet:
         pending, self.ctx.pending_title = self.ctx.pending_title, None
         if pending and not trigger_spans("creative_title", text) and not doubts:
             self._named_to_pending_title(sent, rel, pending)
+        last_brand: Key | None = None
         for a, b in trigger_spans("creative_title", text):
             lo_limit, prev_end = prev_end, b
             prev_start = lo_limit
@@ -646,6 +652,7 @@ class RuleSet:
                 subject = [r for p, r in rel if r.type == "Person" and lo <= p < people[0].mention.start - sent.start]
                 self.emit(people[0].key, "creativeDirectorOf", brand, sent, 0.8, True)
                 people = subject[:1]
+            last_brand = brand
             brands = [brand] + self._and_of_brand(text, brand, rel)
             for person in people:
                 for house in brands:
@@ -656,6 +663,23 @@ class RuleSet:
                 for p, r in rel:
                     if r.type == "Person" and m.end() <= p <= m.end() + 2:
                         self.emit(r.key, "creativeDirectorOf", brand, sent, 0.7, True)
+
+        if last_brand and not doubts:
+            self._held_the_title(sent, rel, last_brand)
+
+    def _held_the_title(self, sent: Sentence, rel: list[tuple[int, Ref]], brand: Key) -> None:
+        """"A was artistic director from 2003, and B held the title until 2020": B held the
+        title the sentence names, at the house named after it if any."""
+        text = sent.text
+        for m in _HELD_TITLE.finditer(text):
+            holders = [r for p, r in rel if r.type == "Person" and re.fullmatch(
+                r"\s+(?:(?:himself|herself|then|later|also|briefly)\s+)?", text[p + len(r.mention.surface):m.start()])]
+            if not holders:
+                continue
+            at = next((r.key for p, r in rel if r.type == "Brand" and 0 <= p - m.end() <= 4
+                       and re.fullmatch(r"\s+at\s+", text[m.end():p])), brand)
+            self.emit(holders[-1].key, "creativeDirectorOf", at, sent, 0.75, self._past(text, m.start(), len(text)) or
+                      bool(re.search(r"\b(?:from|between)\s+\d{4}\s+(?:to|until|and)\s+\d{4}", text[m.end():])))
 
     def _eponymous_house(self, name: str) -> Key | None:
         """The house a person's name ends with ("Grace Wales Bonner": Wales Bonner)."""
