@@ -1407,3 +1407,13 @@ def test_who_held_the_title_named_in_the_sentence_held_it():
                   "2006, and Peter Copping held the title from 2009 to 2014.", title="Nina Ricci names a designer")
     assert {("olivier rousteing", "creativeDirectorOf", "nina ricci"),
             ("peter copping", "creativeDirectorOf", "nina ricci")} <= rels
+
+
+def test_an_accented_word_and_de_before_a_house_names_its_product():
+    info, rels = run("The window shows the Panthère de Cartier watch.", title="Bergdorf Goodman windows")
+    assert ("panthere de cartier", "brand", "cartier") in rels
+
+
+def test_a_craft_occupation_before_a_name_is_not_part_of_it():
+    info, _ = run("The campaign is out. Restorer Pierre-Henri Daumas also appears.", title="Breguet campaign")
+    assert ("Person", "Pierre-Henri Daumas") in info["entities"]

@@ -117,7 +117,7 @@ _LAST_SEASONS = re.compile(r"\blast\s+(pre-fall|spring|summer|fall|autumn|winter
 _NAMED_BEFORE_CAMPAIGN = re.compile(r"\s((?:[A-Z][\w'’\-]*)(?:\s[A-Z][\w'’\-]*){0,3})\s+$")
 _BRAND_DE = re.compile(r"\s+(?:de|du|des|di|del|della|da)\s+[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?")
 # "Femme de Rochas", "Eau d'Hermès": a product named "... of the house", before the house
-_DE_BRAND = re.compile(r"\b([A-Z][a-zé\-]+)\s+(?:de|du|d['’])\s*$")
+_DE_BRAND = re.compile(r"\b([A-Z][^\W\d_]+)\s+(?:de|du|d['’])\s*$")
 _NAME = r"[A-Z][\w'’\-]*(?:\s+(?:(?:de|di|du|da|la|le|el)\s+)?[A-Z][\w'’\-]*|\s+d['’][A-Z][\w\-]*)*"
 # "Gypsy Water, Bal d'Afrique and Mojave Ghost remain its best sellers": names a house sells
 SELLERS_AFTER = re.compile(r"(?:(?:\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+)" + _NAME + r")*\s+(?:remain|remains|are|is|were|"
