@@ -1417,3 +1417,12 @@ def test_an_accented_word_and_de_before_a_house_names_its_product():
 def test_a_craft_occupation_before_a_name_is_not_part_of_it():
     info, _ = run("The campaign is out. Restorer Pierre-Henri Daumas also appears.", title="Breguet campaign")
     assert ("Person", "Pierre-Henri Daumas") in info["entities"]
+
+
+def test_a_brand_lexicon_with_an_id_twice_is_refused(tmp_path):
+    from kg.errors import LexiconError
+    from kg.extract.lexicon import Lexicon, _load_brands
+    line = '{"id": "gucci", "name": "Gucci", "aliases": [], "kind": "house", "parent": null}\n'
+    (tmp_path / "brands.jsonl").write_text(line + line.replace('"Gucci"', '"Gucci Two"'), encoding="utf-8")
+    with pytest.raises(LexiconError, match="given twice"):
+        _load_brands(Lexicon(), tmp_path / "brands.jsonl")

@@ -84,7 +84,13 @@ def _load_brands(lex: Lexicon, path: Path) -> None:
             aliases = [str(a) for a in rec.get("aliases") or []]
         except (json.JSONDecodeError, KeyError, TypeError) as exc:
             raise LexiconError(f"{path}:{number}: bad brand entry ({exc})") from None
+        if any(e.id == entry.id for e, _ in entries):
+            raise LexiconError(f"{path}:{number}: brand id {entry.id!r} is given twice")
         entries.append((entry, aliases))
+    groups = {e.id for e, _ in entries if e.kind == "group"}
+    for entry, _ in entries:
+        if entry.parent and entry.parent not in groups:
+            raise LexiconError(f"{path}: {entry.id!r} has parent {entry.parent!r}, which is no group entry")
     for entry, aliases in entries:
         lex.brand_by_id[entry.id] = entry
         for form in {entry.name, entry.name.upper(), *aliases}:
