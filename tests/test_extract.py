@@ -1426,3 +1426,8 @@ def test_a_brand_lexicon_with_an_id_twice_is_refused(tmp_path):
     (tmp_path / "brands.jsonl").write_text(line + line.replace('"Gucci"', '"Gucci Two"'), encoding="utf-8")
     with pytest.raises(LexiconError, match="given twice"):
         _load_brands(Lexicon(), tmp_path / "brands.jsonl")
+
+
+def test_an_elided_word_and_the_next_are_one_name():
+    info, _ = run("Roger Vivier's campaign features the Belle Vivier and the Viv' Rétro bags.", title="Roger Vivier")
+    assert ("Product", "Viv' Rétro") in info["entities"]

@@ -98,7 +98,9 @@ def capital_runs(text: str, toks: tuple[Token, ...] | list[Token]) -> list[Run]:
         current.clear()
 
     for i, tok in enumerate(toks):
-        gap_ok = bool(current) and text[current[-1].end:tok.start] == " " and not split_possessive(
+        gap = text[current[-1].end:tok.start] if current else ""
+        gap_ok = bool(current) and (gap == " " or (  # "the Viv' Choc": an elided word, not a possessive
+            gap in ("' ", "’ ") and not current[-1].text.lower().endswith("s"))) and not split_possessive(
             current[-1].text)[1]
         is_particle = tok.lower in PARTICLES and i + 1 < len(toks) and toks[i + 1].capitalised and current
         if tok.capitalised or is_particle:
