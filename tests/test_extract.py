@@ -1431,3 +1431,9 @@ def test_a_brand_lexicon_with_an_id_twice_is_refused(tmp_path):
 def test_an_elided_word_and_the_next_are_one_name():
     info, _ = run("Roger Vivier's campaign features the Belle Vivier and the Viv' Rétro bags.", title="Roger Vivier")
     assert ("Product", "Viv' Rétro") in info["entities"]
+
+
+def test_a_quoted_title_captured_by_a_photographer_is_a_campaign():
+    _, rels = run('"Rive Gauche" was captured by the photographer duo Inez and Vinoodh in a Paris flat.',
+                  title="Roger Vivier")
+    assert ("rive gauche", "photographedBy", "vinoodh") in rels or ("rive gauche", "photographedBy", "inez") in rels

@@ -315,8 +315,9 @@ def find(sentence_text: str, offset: int, lex: Lexicon, is_caption: bool = False
                       r"campaign\b", around_after + text[e + 45:e + 70].lower()) or (
                 re.match(r"^\s*,?\s*(?:campaign\s+)?series\b", around_after) and
                 re.search(r"campaign|chapter|ads|advertising|images", text, re.I)) or \
-                re.match(r"^\s*,?\s*(?:shot|lensed|photographed|captured)\s+(?:[\w\-]+\s+){0,4}?by\s+[A-Z]",
-                         text[e:e + 80]) or \
+                re.match(r"^\s*,?\s*(?:(?:was|were|is|has\s+been)\s+)?(?:shot|lensed|photographed|captured)\s+"
+                         r"(?:[\w\-]+\s+){0,4}?by\s+(?:the\s+(?:[a-z\-]+\s+){1,3})?[A-Z]",  # "by the duo X"
+                         text[e:e + 100]) or \
                 re.match(r"^\s*,?\s*(?:a\s+|an\s+|the\s+|its\s+)?(?:[\w\-'’]+\s+){0,3}(?:campaign|ad campaign|"
                       r"advertising campaign|series of (?:ads|images)|campaign film)\b", around_after) or re.match(
                 r"^\s*,?\s*(?:a\s+|an\s+|the\s+|its\s+)?(?:[\w\-'’]+\s+){0,3}(?:short\s+)?film\s+for\s+(?:the|its|a)\b",
