@@ -1437,3 +1437,10 @@ def test_a_quoted_title_captured_by_a_photographer_is_a_campaign():
     _, rels = run('"Rive Gauche" was captured by the photographer duo Inez and Vinoodh in a Paris flat.',
                   title="Roger Vivier")
     assert ("rive gauche", "photographedBy", "vinoodh") in rels or ("rive gauche", "photographedBy", "inez") in rels
+
+
+def test_a_pair_that_stepped_down_as_co_creative_directors_both_held_the_title():
+    _, rels = run("The post has been vacant since Lucie Meier and Luke Meier stepped down as co-creative directors "
+                  "of Jil Sander in 2025.", title="Jil Sander names a designer")
+    assert {("lucie meier", "creativeDirectorOf", "jil sander"), ("luke meier", "creativeDirectorOf", "jil sander")} \
+        <= rels

@@ -580,7 +580,9 @@ class RuleSet:
             if not people and len(before) >= 2 and text[a:b].lower().endswith("s"):
                 (q, first), (p, second) = before[-2], before[-1]
                 if re.fullmatch(r"\s+(?:and|&)\s+", text[q + len(first.mention.surface):p]) and re.fullmatch(
-                        r"\s+(?:remain|are|were|have\s+been|became|serve\s+as|served\s+as)\s+(?:the\s+|its\s+)?"
+                        r"\s+(?:remain|are|were|have\s+been|became|serve\s+as|served\s+as|(?:will\s+)?step(?:ped)?\s+down\s+as|"
+                        r"left\s+as|departed\s+as|joined\s+as|took\s+over\s+as|were\s+(?:named|appointed))\s+"
+                        r"(?:the\s+|its\s+)?"
                         r"(?:(?:joint|co-?|house['’]s|label['’]s|brand['’]s)\s*)?",
                         text[p + len(second.mention.surface):a]):
                     people = [first, second]  # "Dean and Dan remain the creative directors of Dsquared2"
