@@ -54,6 +54,7 @@ class Query:
     unbound: str = ""  # ``# unbound: FILE``: the same answer planned for a whole-store listing
     given: tuple[tuple[str, str], ...] = ()  # ``# given: PARAM FILE``: ... planned to start from PARAM
     form_cache: dict[bool, Form] = field(default_factory=dict, repr=False)
+    form_texts: dict[str, str] = field(default_factory=dict, repr=False)  # FILE -> text, read once
 
     @classmethod
     def from_text(cls, text: str, name: str = "", source: str = "-e") -> Query:
@@ -107,11 +108,13 @@ class Query:
         return self.text
 
     def _form_text(self, file: str, what: str) -> str:
-        path = Path(self.source).parent / file
-        try:
-            return path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise QueryError(f"cannot read {path}, {what} of {self.name or self.source}: {exc}") from None
+        if file not in self.form_texts:
+            path = Path(self.source).parent / file
+            try:
+                self.form_texts[file] = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise QueryError(f"cannot read {path}, {what} of {self.name or self.source}: {exc}") from None
+        return self.form_texts[file]
 
     def form(self, allow_update: bool = False) -> Form:
         """Parse the text; raise ``QueryError`` with line, column and text on a syntax error."""

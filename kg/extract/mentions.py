@@ -223,6 +223,7 @@ FOLLOWING_WORDS = re.compile(r"[\"”’']?\s+((?:[a-zé\-]+\s+){0,1}[a-zé\-]+)
 
 
 def _adjectival(word: str) -> bool:
+    """A word that can describe a product noun: "sports", "1970s-style" (hyphens removed)."""
     return word.isalpha() or (word.isalnum() and word[0].isdigit() and word[-1].isalpha())
 
 
@@ -645,8 +646,9 @@ def _classify_run(run: Run, text: str, offset: int, lex: Lexicon, out: list[Ment
         return  # "the United Kingdom", "the Geneva company"; but the "Sicily bag" is a product
     if re.fullmatch(r"['’]?\d+s?|\d+(?:st|nd|rd|th)", name) or any(COMPOUND_ADJECTIVE.search(t.text) for t in toks):
         return
+    after_number = bool(re.search(r"\d\s+$", text[:s]))  # "the 530 SL", "the 1945 Soft": the number names it
     if name.isupper() and not any(c.isdigit() for c in name) and len(name) <= 3 and fold(name) not in lex.mononyms \
-            and not (_product_noun_after(text, e, lex) and not re.search(r"\d\s+$", text[:s])):
+            and not (_product_noun_after(text, e, lex) and not after_number):
         return  # acronyms: CEO, LVMH is a brand (lexicon), others are noise; "the PRX, a sports watch" is not
     before, after = text[max(0, s - 160):s], text[e:]  # end-anchored checks need only the last words
     num = re.match(r" ((?:['’]\d{2}|\d{1,4}(?:\.\d+)?|\d{4,6}[A-Z]{1,3})(?: [A-Z]{1,3}\b)?)(?![\w-])(?!\.\w)", after)
@@ -776,8 +778,7 @@ def _classify_run(run: Run, text: str, offset: int, lex: Lexicon, out: list[Ment
         out.append(Mention("Product", name, offset + s, offset + e, text[s:e], brand=lead_brand))
         taken.append((s, e))
         return
-    if not honorific and (SELLERS_AFTER.match(after) or VERSION_OF.match(after)) and \
-            not re.search(r"\d\s+$", text[:s]):  # "the 1945 Soft, a slouchier version": the number names it
+    if not honorific and not after_number and (SELLERS_AFTER.match(after) or VERSION_OF.match(after)):
         out.append(Mention("Product", name, offset + s, offset + e, text[s:e], brand=lead_brand))
         taken.append((s, e))
         return
@@ -801,7 +802,7 @@ def _classify_run(run: Run, text: str, offset: int, lex: Lexicon, out: list[Ment
     a_new_model = bool(A_NEW_BEFORE.search(before)) and bool(re.search(r"\d", name))  # "a new Seastar 1000"
     head = re.match(r"\s+([a-z]+)\b", after)
     if head and fold(head.group(1)) in lex.place_nouns:
-        return  # "the Khumbu glacier", "the Serpentine gallery": a place
+        return  # "the Khumbu glacier", "the Atlas mountains": a place
     if (THE_BEFORE.search(before) or a_new_model) and (len(toks) <= 3 or (len(words) <= 4 and (len(words) < len(toks) or
                                                                              product_context))) and \
             not re.match(r"\d", name) and \
